@@ -1,0 +1,54 @@
+package org.coopkg.cli;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+import org.coopkg.load.CoopLoader;
+import org.coopkg.load.CuratedFiles;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Which curated data to load, and under which base IRI: shared by every command that loads. */
+public final class DataOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Folder of curated CSV files (default: the data set bundled in the jar).")
+    Path data;
+
+    private String base = CoopLoader.DEFAULT_BASE;
+
+    @Option(names = "--base", paramLabel = "IRI",
+            description = "Base IRI of entity IRIs {base}id/{kind}/{id} (default: " + CoopLoader.DEFAULT_BASE + ").")
+    void base(String value) {
+        String problem = baseProblem(value);
+        if (problem != null) throw new ParameterException(spec.commandLine(), problem);
+        base = value;
+    }
+
+    /** Why {@code value} cannot be a base IRI, or null when it can. */
+    static String baseProblem(String value) {
+        String rule = "--base '" + value + "' must be an absolute http(s) IRI ending in '/', without query or "
+                + "fragment, e.g. https://example.org/coop/";
+        try {
+            URI uri = new URI(value);
+            boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+            return http && uri.getHost() != null && value.endsWith("/") && uri.getQuery() == null
+                    && uri.getFragment() == null ? null : rule;
+        } catch (URISyntaxException e) {
+            return rule + " (" + e.getMessage() + ")";
+        }
+    }
+
+    public CuratedFiles files() {
+        return data == null ? CuratedFiles.bundled() : CuratedFiles.directory(data);
+    }
+
+    public CoopLoader loader() {
+        return new CoopLoader(files(), base);
+    }
+}

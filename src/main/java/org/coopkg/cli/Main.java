@@ -1,0 +1,82 @@
+package org.coopkg.cli;
+
+import java.io.PrintWriter;
+
+import org.coopkg.load.DataException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar coopkg.jar COMMAND}: the coop-kg command line. */
+@Command(name = "coopkg",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "coop-kg: a knowledge graph and SPARQL endpoint for international science and technology cooperation.",
+        subcommands = {ServeCommand.class, ValidateCommand.class, LoadCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success",
+                "1:the curated data is invalid (each problem is printed with file, line, column and rule)",
+                "2:wrong command-line usage",
+                "3:the command failed for another reason (port in use, file not writable, ...)"})
+public final class Main implements Runnable {
+    public static final int DATA_INVALID = 1;
+    public static final int USAGE = 2;
+    public static final int FAILED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::handle);
+        cli.setExitCodeExceptionMapper(e -> e instanceof DataException ? DATA_INVALID
+                : e instanceof CommandLine.ParameterException ? USAGE : FAILED);
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose serve, validate or load");
+    }
+
+    /** Users get the message, never a stack trace. */
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof CommandLine.ParameterException usage) {
+            err.println("coopkg: " + usage.getMessage());
+            err.println("Try '" + usage.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+            err.flush();
+            return USAGE;
+        }
+        if (e instanceof DataException data) {
+            err.println(data.getMessage());
+            err.flush();
+            return DATA_INVALID;
+        }
+        err.println("coopkg: " + message(e));
+        err.flush();
+        return FAILED;
+    }
+
+    static String message(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && (cause.getMessage() == null || cause instanceof RuntimeException
+                && cause.getCause().getMessage() != null && cause.getMessage().contains(cause.getCause().getClass().getName()))) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"coopkg " + (version != null ? version : "(development build)")};
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.coopkg.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.coopkg.infer.Materialiser;
+import org.coopkg.validate.ShaclCheck;
+
+/**
+ * Reads curated CSV, maps it to RDF with provenance, materialises the ontology's inferences and validates
+ * the result with SHACL. All or nothing: any problem anywhere throws a {@link DataException} listing every
+ * problem, and no graph is returned.
+ */
+public final class CoopLoader {
+    public static final String DEFAULT_BASE = "http://localhost:3030/";
+    private static final String ONTOLOGY_RESOURCE = "/ontology/coop.ttl";
+    private static final String SHAPES_RESOURCE = "/ontology/shapes.ttl";
+
+    private final CuratedFiles files;
+    private final GraphNames names;
+
+    public CoopLoader(CuratedFiles files, String base) {
+        this.files = files;
+        this.names = new GraphNames(base);
+    }
+
+    public static Graph ontology() {
+        return readTurtle(ONTOLOGY_RESOURCE);
+    }
+
+    public static Shapes shapes() {
+        return Shapes.parse(readTurtle(SHAPES_RESOURCE));
+    }
+
+    public LoadedGraph load() throws DataException {
+        Map<String, CsvTable> tables = parseAll(files.readAll());
+        if (!tables.containsKey(CuratedSchema.SOURCES)) {
+            throw new DataException(DataError.ofFile(CuratedSchema.SOURCES, "data.missing-file",
+                    "there is no sources.csv in " + files.location() + "; every fact cites a row of it"));
+        }
+        Graph ontology = ontology();
+        CuratedDataMapper mapper = new CuratedDataMapper(names, ontology);
+        DatasetGraph dataset = mapper.map(tables);
+
+        Graph data = GraphFactory.createDefaultGraph();
+        dataset.find().forEachRemaining(q -> data.add(q.asTriple()));
+        Graph inferred = new Materialiser(ontology).inferred(data);
+
+        Node ontologyGraph = NodeFactory.createURI(names.ontologyGraph());
+        Node inferredGraph = NodeFactory.createURI(names.inferredGraph());
+        ontology.find().forEachRemaining(t -> dataset.add(ontologyGraph, t.getSubject(), t.getPredicate(), t.getObject()));
+        inferred.find().forEachRemaining(t -> dataset.add(inferredGraph, t.getSubject(), t.getPredicate(), t.getObject()));
+        List<Quad> union = new ArrayList<>();
+        for (Iterator<Quad> it = dataset.find(); it.hasNext(); ) union.add(it.next());
+        union.forEach(q -> dataset.add(Quad.defaultGraphIRI, q.getSubject(), q.getPredicate(), q.getObject()));
+        dataset.prefixes().putAll(ontology.getPrefixMapping().getNsPrefixMap());
+        dataset.prefixes().add("id", names.base() + "id/");
+
+        new ShaclCheck(shapes(), mapper.rowsByEntity()).check(dataset.getDefaultGraph());
+        int rows = tables.values().stream().mapToInt(t -> t.rows().size()).sum();
+        return new LoadedGraph(dataset, names, rows, inferred.size());
+    }
+
+    private static Map<String, CsvTable> parseAll(Map<String, byte[]> contents) throws DataException {
+        Map<String, CsvTable> tables = new LinkedHashMap<>();
+        List<DataError> errors = new ArrayList<>();
+        contents.forEach((name, bytes) -> {
+            try {
+                tables.put(name, CsvReader.read(name, bytes));
+            } catch (DataException e) {
+                errors.addAll(e.errors());
+            }
+        });
+        if (!errors.isEmpty()) throw new DataException(errors);
+        return tables;
+    }
+
+    private static Graph readTurtle(String resource) {
+        try (InputStream in = CoopLoader.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException(resource + " is missing from the build");
+            Graph graph = GraphFactory.createDefaultGraph();
+            RDFParser.source(in).lang(Lang.TURTLE).parse(graph);
+            return graph;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.coopkg.load;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.coopkg.vocab.Coop;
+
+/**
+ * The curated CSV files and what their columns mean. This is the one place that ties the spreadsheet
+ * layout documented in {@code data/SCHEMA.md} to the ontology.
+ */
+public final class CuratedSchema {
+    public static final String SOURCES = "sources.csv";
+    public static final String RELATIONS = "relations.csv";
+    public static final String EXTERNAL_LINKS = "external-links.csv";
+
+    private static final String DATE = "date";
+
+    private static final List<TableSpec> ENTITY_TABLES = List.of(
+            TableSpec.of(SOURCES, "source")
+                    .type("Article", "ArticleSection", "ReferenceRecord")
+                    .requiredText("title", "rdfs:label dcterms:title")
+                    .ref("section_of", "partOf", "source")
+                    .plain("byline", "byline")
+                    .refs("authors", "author", "person")
+                    .plain("publisher", "dcterms:publisher")
+                    .date(DATE, DATE)
+                    .meta("text_file")
+                    .url("url", "foaf:page")
+                    .text("note", "rdfs:comment")
+                    .provenance(TableSpec.Provenance.NONE),
+            TableSpec.of("places.csv", "place")
+                    .type("Country", "Province", "City", "Region")
+                    .label()
+                    .texts("alt_labels", "skos:altLabel")
+                    .ref("within", "within", "place")
+                    .plain("iso_code", "isoCode", "[A-Z]{2}", "two capital letters (ISO 3166-1 alpha-2, e.g. CN)"),
+            TableSpec.of("organisations.csv", "organisation")
+                    .type("University", "Academy", "ResearchInstitute", "AcademicUnit", "Ministry", "Government",
+                            "MunicipalGovernment", "Embassy", "Company", "InternationalOrganisation",
+                            "GoverningCouncil", "Secretariat", "ObservatoryOrganisation", "OrganisationGroup")
+                    .label()
+                    .texts("alt_labels", "skos:altLabel")
+                    .ref("country", "country", "place")
+                    .ref("located_in", "locatedIn", "place")
+                    .ref("part_of", "subOrganisationOf", "organisation")
+                    .text("description", "dcterms:description"),
+            TableSpec.of("people.csv", "person", "Person")
+                    .label()
+                    .plain("honorific", "honorific")
+                    .text("occupation", "occupation")
+                    .ref("nationality", "nationality", "place")
+                    .text("description", "dcterms:description"),
+            TableSpec.of("posts.csv", "post", "Post")
+                    .requiredRef("person", "holder", "person")
+                    .ref("role", "role", "concept")
+                    .text("title", "postTitle")
+                    .ref("organisation", "postIn", "organisation")
+                    .ref("facility", "postAtFacility", "facility")
+                    .bool("former", "former")
+                    .date("start", "startDate")
+                    .date("end", "endDate")
+                    .labelFrom("", "person", ", ", "role", ", ", "organisation", ", ", "facility"),
+            TableSpec.of("facilities.csv", "facility")
+                    .type("RadioTelescope", "TelescopeArray", "SpaceStation", "LunarResearchStation",
+                            "SatelliteNavigationSystem", "ResearchVessel", "FusionReactor", "DataPlatform")
+                    .label()
+                    .texts("alt_labels", "skos:altLabel")
+                    .ref("host_country", "hostCountry", "place")
+                    .ref("located_in", "locatedIn", "place")
+                    .ref("operator", "operator", "organisation")
+                    .ref("part_of", "partOf", "facility")
+                    .date("launch_date", "launchDate")
+                    .text("description", "dcterms:description"),
+            TableSpec.of("projects.csv", "project")
+                    .type("BigScienceProgramme", "DemonstrationProject", "Survey", "Initiative",
+                            "CooperationPlatform", "Project")
+                    .label()
+                    .texts("alt_labels", "skos:altLabel")
+                    .ref("lead", "lead", "organisation", "person")
+                    .ref("initiator_country", "initiatorCountry", "place")
+                    .ref("framework", "underFramework", "project")
+                    .ref("location", "locatedIn", "place")
+                    .date("start_date", "startDate")
+                    .plain("date_note", "dateNote")
+                    .plain("status", "status", "planned|ongoing|completed", "planned, ongoing or completed")
+                    .text("description", "dcterms:description"),
+            TableSpec.of("agreements.csv", "agreement")
+                    .type("IntergovernmentalAgreement", "MemorandumOfUnderstanding", "HostingAgreement",
+                            "CooperationAgreement")
+                    .label()
+                    .date("signing_date", "signingDate")
+                    .ref("signing_event", "signingEvent", "event")
+                    .ref("subject", "agreementSubject", "project", "organisation", "facility", "lab")
+                    .bool("renewal", "renewal"),
+            TableSpec.of("agreement-parties.csv", "party", "AgreementParty")
+                    .requiredRef("agreement", "partyIn", "agreement")
+                    .requiredRef("party", "party", "organisation", "place", "person")
+                    .ref("party_role", "partyRole", "concept")
+                    .labelFrom("", "party", ", party to ", "agreement"),
+            TableSpec.of("labs.csv", "lab", "JointLaboratory")
+                    .label()
+                    .texts("alt_labels", "skos:altLabel")
+                    .refs("partner_countries", "partnerCountry", "place")
+                    .ref("framework", "underFramework", "project")
+                    .date("launch_date", "launchDate")
+                    .text("description", "dcterms:description"),
+            TableSpec.of("events.csv", "event")
+                    .type("Conference", "Forum", "Roundtable", "DelegationVisit", "SigningCeremony",
+                            "ReviewMeeting", "Observance")
+                    .label()
+                    .texts("alt_labels", "skos:altLabel")
+                    .date(DATE, DATE)
+                    .date("start_date", "startDate")
+                    .date("end_date", "endDate")
+                    .plain("date_note", "dateNote")
+                    .ref("place", "heldIn", "place")
+                    .ref("part_of", "subEventOf", "event")
+                    .text("description", "dcterms:description"),
+            TableSpec.of("figures.csv", "figure", "Indicator")
+                    .label()
+                    .integer("value", "value")
+                    .choice("qualifier", "qualifier", orderedMap(
+                            "more-than", Coop.NS + "MoreThan",
+                            "exactly", Coop.NS + "Exactly",
+                            "about", Coop.NS + "About"))
+                    .requiredText("counts", "counts")
+                    .ref("subject", "indicatorSubject", "place", "organisation", "facility", "project", "lab",
+                            "event", "agreement", "person")
+                    .date("as_of", "asOf"),
+            TableSpec.of("concepts.csv", "concept")
+                    .requiredMeta("scheme")
+                    .label()
+                    .texts("alt_labels", "skos:altLabel")
+                    .ref("broader", "skos:broader", "concept")
+                    .text("definition", "skos:definition")
+                    .provenance(TableSpec.Provenance.OPTIONAL));
+
+    /** Concept schemes of concepts.csv: the scheme's id → the class of its concepts. */
+    public static final Map<String, String> CONCEPT_SCHEMES = orderedMap(
+            "topics", "Topic", "roles", "Role", "party-roles", "PartyRole");
+
+    /** External data sets of external-links.csv: id → IRI prefix, id syntax and an example. */
+    public record LinkTarget(String iriPrefix, String iriSuffix, String idPattern, String example) {}
+
+    public static final Map<String, LinkTarget> LINK_TARGETS = orderedMap(
+            "wikidata", new LinkTarget("http://www.wikidata.org/entity/", "", "Q[1-9][0-9]*", "Q148"),
+            "geonames", new LinkTarget("https://sws.geonames.org/", "/", "[1-9][0-9]*", "1814991"),
+            "ror", new LinkTarget("https://ror.org/", "", "0[a-z0-9]{6}[0-9]{2}", "03cve4549"));
+
+    /** Link kinds of external-links.csv → the property written. */
+    public static final Map<String, String> LINK_MATCHES = orderedMap(
+            "sameAs", "http://www.w3.org/2002/07/owl#sameAs",
+            "exactMatch", "http://www.w3.org/2004/02/skos/core#exactMatch",
+            "closeMatch", "http://www.w3.org/2004/02/skos/core#closeMatch");
+
+    public static final List<String> RELATION_COLUMNS = List.of("subject", "property", "object", "source", "evidence");
+    public static final List<String> LINK_COLUMNS =
+            List.of("entity", "dataset", "identifier", "match", "verified_at", "verified_on", "note");
+
+    private CuratedSchema() {}
+
+    public static List<TableSpec> entityTables() {
+        return ENTITY_TABLES;
+    }
+
+    public static Optional<TableSpec> entityTable(String file) {
+        return ENTITY_TABLES.stream().filter(t -> t.file().equals(file)).findFirst();
+    }
+
+    /** Every file name a curated data folder may hold, in load order. */
+    public static List<String> fileNames() {
+        List<String> names = new java.util.ArrayList<>(ENTITY_TABLES.stream().map(TableSpec::file).toList());
+        names.add(RELATIONS);
+        names.add(EXTERNAL_LINKS);
+        return names;
+    }
+
+    public static List<String> kinds() {
+        return ENTITY_TABLES.stream().map(TableSpec::kind).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> orderedMap(Object... keysAndValues) {
+        Map<String, V> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+}

@@ -1,0 +1,162 @@
+package org.coopkg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.coopkg.load.CoopLoader;
+import org.coopkg.load.CuratedFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static void assertNoStackTrace(Run run) {
+        String all = run.out() + run.err();
+        assertFalse(all.contains("\tat ") || all.contains("Exception:"), () -> "stack trace or exception name:\n" + all);
+    }
+
+    @Test
+    void validatePassesOnTheBundledData() {
+        Run run = run("validate");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("valid"), run.out());
+    }
+
+    @Test
+    void validateReportsLocatedErrorsAndExitsWithOne() throws Exception {
+        Files.writeString(dir.resolve("sources.csv"), """
+                id,type,title
+                s1,Article,A source
+                """);
+        Files.writeString(dir.resolve("places.csv"), """
+                id,type,label,within,source,evidence
+                china,Country,China,,s1,China
+                kunshan,City,Kunshan,suzhou,s1,Kunshan
+                """);
+        Run run = run("validate", "--data", dir.toString());
+        assertEquals(Main.DATA_INVALID, run.exit());
+        assertTrue(run.err().contains("places.csv:3:"), run.err());
+        assertTrue(run.err().contains("[ref.unknown]") && run.err().contains("'suzhou'"), run.err());
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    void unknownDataFolderIsAClearError() {
+        Run run = run("validate", "--data", dir.resolve("nope").toString());
+        assertEquals(Main.DATA_INVALID, run.exit());
+        assertTrue(run.err().contains("there is no folder"), run.err());
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    void badBaseIriIsAUsageError() {
+        Run run = run("validate", "--base", "example.org");
+        assertEquals(Main.USAGE, run.exit());
+        assertTrue(run.err().contains("--base 'example.org' must be an absolute http(s) IRI ending in '/'"), run.err());
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    void badPortIsAUsageError() {
+        Run run = run("serve", "--port", "70000");
+        assertEquals(Main.USAGE, run.exit());
+        assertTrue(run.err().contains("--port 70000 is not a port number"), run.err());
+    }
+
+    @Test
+    void portInUseIsReportedWithoutAStackTrace() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0)) {
+            Run run = assertTimeoutPreemptively(Duration.ofSeconds(120),
+                    () -> run("serve", "--port", String.valueOf(busy.getLocalPort())));
+            assertEquals(Main.FAILED, run.exit());
+            assertTrue(run.err().contains("cannot start the server on port " + busy.getLocalPort()), run.err());
+            assertTrue(run.err().contains("--port"), run.err());
+            assertNoStackTrace(run);
+        }
+    }
+
+    @Test
+    void missingCommandIsAUsageError() {
+        Run run = run();
+        assertEquals(Main.USAGE, run.exit());
+        assertTrue(run.err().contains("Missing command"), run.err());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"serve", "validate", "load"}) {
+            Run run = run(command, "--help");
+            assertEquals(0, run.exit(), command);
+            assertTrue(run.out().contains("--data"), command + ":\n" + run.out());
+        }
+    }
+
+    @Test
+    void loadWritesEveryNamedGraphAsNQuads() throws Exception {
+        Path out = dir.resolve("coop.nq");
+        Run run = run("load", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        DatasetGraph written = RDFDataMgr.loadDatasetGraph(out.toString());
+        DatasetGraph loaded = new CoopLoader(CuratedFiles.bundled(), CoopLoader.DEFAULT_BASE).load().dataset();
+        assertEquals(0, written.getDefaultGraph().size(), "the default graph is the union and is not written");
+        int graphs = 0;
+        for (Iterator<Node> it = loaded.listGraphNodes(); it.hasNext(); graphs++) {
+            Node g = it.next();
+            assertTrue(loaded.getGraph(g).isIsomorphicWith(written.getGraph(g)), () -> "graph " + g + " differs");
+        }
+        assertEquals(graphs, countGraphs(written));
+    }
+
+    @Test
+    void loadWritesTrig() throws Exception {
+        Path out = dir.resolve("coop.trig");
+        Run run = run("load", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        DatasetGraph written = RDFDataMgr.loadDatasetGraph(out.toString());
+        assertTrue(written.stream().anyMatch(q -> q.getGraph().getURI().contains("/id/assertion/")));
+        assertTrue(Files.readString(out, StandardCharsets.UTF_8).contains("PREFIX coop:"));
+    }
+
+    @Test
+    void loadRejectsAnUnknownFileExtension() {
+        Run run = run("load", "--out", dir.resolve("coop.txt").toString());
+        assertEquals(Main.USAGE, run.exit());
+        assertTrue(run.err().contains("cannot tell the format of 'coop.txt'"), run.err());
+    }
+
+    private static int countGraphs(DatasetGraph dsg) {
+        int n = 0;
+        for (Iterator<Node> it = dsg.listGraphNodes(); it.hasNext(); it.next()) n++;
+        return n;
+    }
+
+}
