@@ -58,18 +58,18 @@ public final class Main implements Runnable {
             err.flush();
             return DATA_INVALID;
         }
-        err.println("coopkg: " + message(e));
+        err.println("coopkg: " + (e.getMessage() != null ? e.getMessage() : rootMessage(e)));
         err.flush();
         return FAILED;
     }
 
-    static String message(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && (cause.getMessage() == null || cause instanceof RuntimeException
-                && cause.getCause().getMessage() != null && cause.getMessage().contains(cause.getCause().getClass().getName()))) {
-            cause = cause.getCause();
+    /** The message of the innermost cause, which names the root problem (e.g. "Address already in use"). */
+    static String rootMessage(Throwable e) {
+        String message = e.getClass().getSimpleName();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) message = t.getMessage();
         }
-        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        return message;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -30,7 +30,7 @@ public final class ServeCommand implements Callable<Integer> {
             coop.start();
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot start the server on port " + server.port + " ("
-                    + Main.message(e) + "); is another server using it? Choose another port with --port", e);
+                    + Main.rootMessage(e) + "); is another server using it? Choose another port with --port", e);
         }
         var out = spec.commandLine().getOut();
         out.printf("coop-kg: %d curated rows, %d quads (%d inferred triples) loaded in %d ms%n", graph.rows(),

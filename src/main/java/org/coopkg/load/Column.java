@@ -24,46 +24,26 @@ public sealed interface Column {
     record Text(String name, String property, boolean required) implements Column {}
 
     /** Several English texts separated by {@code |}. */
-    record Texts(String name, String property) implements Column {
-        public boolean required() {
-            return false;
-        }
-    }
+    record Texts(String name, String property, boolean required) implements Column {}
 
     /** A plain string, optionally constrained by a pattern explained in {@code patternHint}. */
-    record Plain(String name, String property, Pattern pattern, String patternHint) implements Column {
-        public boolean required() {
-            return false;
-        }
-    }
+    record Plain(String name, String property, Pattern pattern, String patternHint, boolean required) implements Column {}
 
     /** A reference to other entities by id; {@code kinds} are where the id is looked up. */
     record Ref(String name, String property, List<String> kinds, boolean many, boolean required) implements Column {}
 
     /** A date as precise as the source (date, year-month, year, month-day, month). */
-    record Date(String name, String property) implements Column {
-        public boolean required() {
-            return false;
-        }
-    }
+    record Date(String name, String property, boolean required) implements Column {}
 
     record Int(String name, String property, boolean required) implements Column {}
 
-    record Bool(String name, String property) implements Column {
-        public boolean required() {
-            return false;
-        }
-    }
+    record Bool(String name, String property, boolean required) implements Column {}
 
     /** One of a fixed set of words, each standing for an IRI. */
     record Choice(String name, String property, Map<String, String> iris, boolean required) implements Column {}
 
     /** An http(s) URL, written as an IRI. */
-    record Url(String name, String property) implements Column {
-        public boolean required() {
-            return false;
-        }
-    }
+    record Url(String name, String property, boolean required) implements Column {}
 
     /** A column the loader reads for its own purposes and does not turn into RDF. */
     record Meta(String name, boolean required) implements Column {}

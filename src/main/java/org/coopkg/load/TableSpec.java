@@ -65,15 +65,15 @@ public final class TableSpec {
     }
 
     public TableSpec texts(String name, String property) {
-        return add(new Column.Texts(name, property));
+        return add(new Column.Texts(name, property, false));
     }
 
     public TableSpec plain(String name, String property) {
-        return add(new Column.Plain(name, property, null, null));
+        return add(new Column.Plain(name, property, null, null, false));
     }
 
     public TableSpec plain(String name, String property, String regex, String hint) {
-        return add(new Column.Plain(name, property, Pattern.compile(regex), hint));
+        return add(new Column.Plain(name, property, Pattern.compile(regex), hint, false));
     }
 
     public TableSpec ref(String name, String property, String... kinds) {
@@ -89,7 +89,7 @@ public final class TableSpec {
     }
 
     public TableSpec date(String name, String property) {
-        return add(new Column.Date(name, property));
+        return add(new Column.Date(name, property, false));
     }
 
     public TableSpec integer(String name, String property) {
@@ -97,7 +97,7 @@ public final class TableSpec {
     }
 
     public TableSpec bool(String name, String property) {
-        return add(new Column.Bool(name, property));
+        return add(new Column.Bool(name, property, false));
     }
 
     public TableSpec choice(String name, String property, Map<String, String> iris) {
@@ -105,7 +105,7 @@ public final class TableSpec {
     }
 
     public TableSpec url(String name, String property) {
-        return add(new Column.Url(name, property));
+        return add(new Column.Url(name, property, false));
     }
 
     public TableSpec meta(String name) {

@@ -46,6 +46,15 @@ class CoopLoaderTest {
                 """);
     }
 
+    private void writeHostingAgreement(String partyRows) throws Exception {
+        writeValidBase();
+        write("agreements.csv", """
+                id,type,label,source,evidence
+                hosting,HostingAgreement,agreement to host the DDE Secretariat,s1,renewed their agreement
+                """);
+        write("agreement-parties.csv", "id,agreement,party,source,evidence\n" + partyRows);
+    }
+
     @Test
     void aValidFolderLoadsWithInferencesAndUnionDefaultGraph() throws Exception {
         writeValidBase();
@@ -76,15 +85,7 @@ class CoopLoaderTest {
 
     @Test
     void shapeViolationsAreLocatedAtTheirRow() throws Exception {
-        writeValidBase();
-        write("agreements.csv", """
-                id,type,label,source,evidence
-                hosting,HostingAgreement,agreement to host the DDE Secretariat,s1,renewed their agreement
-                """);
-        write("agreement-parties.csv", """
-                id,agreement,party,source,evidence
-                hosting-council,hosting,dde-council,s1,The DDE Governing Council
-                """);
+        writeHostingAgreement("hosting-council,hosting,dde-council,s1,The DDE Governing Council\n");
         DataException e = assertThrows(DataException.class, this::load);
         DataError error = e.errors().stream().filter(x -> x.file().equals("agreements.csv")).findFirst()
                 .orElseThrow(() -> new AssertionError(e.getMessage()));
@@ -95,16 +96,8 @@ class CoopLoaderTest {
 
     @Test
     void theSameAgreementWithTwoPartiesConforms() throws Exception {
-        writeValidBase();
-        write("agreements.csv", """
-                id,type,label,source,evidence
-                hosting,HostingAgreement,agreement to host the DDE Secretariat,s1,renewed their agreement
-                """);
-        write("agreement-parties.csv", """
-                id,agreement,party,source,evidence
-                hosting-council,hosting,dde-council,s1,The DDE Governing Council
-                hosting-kunshan,hosting,kunshan-gov,s1,the municipal government of Kunshan
-                """);
+        writeHostingAgreement("hosting-council,hosting,dde-council,s1,The DDE Governing Council\n"
+                + "hosting-kunshan,hosting,kunshan-gov,s1,the municipal government of Kunshan\n");
         assertTrue(load().dataset().getDefaultGraph().contains(NodeFactory.createURI(BASE + "id/agreement/hosting"),
                 NodeFactory.createURI("https://w3id.org/coop-kg/ontology#agreementParty"),
                 NodeFactory.createURI(BASE + "id/organisation/kunshan-gov")));
