@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "coop-kg: a knowledge graph and SPARQL endpoint for international science and technology cooperation.",
-        subcommands = {ServeCommand.class, ValidateCommand.class, LoadCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, ValidateCommand.class, LoadCommand.class, QueryCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -34,6 +35,7 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(Main::handle);
+        cli.setParameterExceptionHandler((e, args) -> handle(e, e.getCommandLine(), null));
         cli.setExitCodeExceptionMapper(e -> e instanceof DataException ? DATA_INVALID
                 : e instanceof CommandLine.ParameterException ? USAGE : FAILED);
         return cli;

@@ -1,0 +1,73 @@
+package org.coopkg.query;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The gallery of example queries, {@code NN-short-name.rq} files whose header comment starts with
+ * {@code # Title: …} and {@code # Question: …}. Bundled in the jar under {@code /queries/}.
+ */
+public final class Gallery {
+    private static final Pattern FILE_NAME = Pattern.compile("\\d{2}-[a-z0-9-]+\\.rq");
+    private static final Pattern TITLE = Pattern.compile("(?m)^#\\s*Title:\\s*(.+)$");
+    private static final Pattern QUESTION = Pattern.compile("(?m)^#\\s*Question:\\s*(.+)$");
+
+    private Gallery() {}
+
+    /** The queries bundled with coop-kg, in file-name order. */
+    public static List<GalleryQuery> bundled() {
+        URL root = Gallery.class.getResource("/queries/");
+        if (root == null) return List.of();
+        try {
+            URI uri = root.toURI();
+            if (!"jar".equals(uri.getScheme())) return fromDirectory(Path.of(uri));
+            FileSystem jar;
+            try {
+                jar = FileSystems.getFileSystem(uri);
+            } catch (FileSystemNotFoundException e) {
+                jar = FileSystems.newFileSystem(uri, Map.of());
+            }
+            return fromDirectory(jar.getPath("/queries"));
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot read the bundled query gallery: " + e.getMessage(), e);
+        }
+    }
+
+    /** The gallery queries of a folder, in file-name order; other files are ignored. */
+    public static List<GalleryQuery> fromDirectory(Path dir) {
+        List<GalleryQuery> queries = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (FILE_NAME.matcher(name).matches()) queries.add(read(name, Files.readString(file, StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the query gallery in " + dir, e);
+        }
+        return queries;
+    }
+
+    static GalleryQuery read(String file, String text) {
+        return new GalleryQuery(file, header(TITLE, text, file), header(QUESTION, text, ""), text);
+    }
+
+    private static String header(Pattern pattern, String text, String fallback) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? m.group(1).strip() : fallback;
+    }
+}
