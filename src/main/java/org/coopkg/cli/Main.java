@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         exitCodeList = {
                 "0:success",
                 "1:the curated data is invalid (each problem is printed with file, line, column and rule)",
-                "2:wrong command-line usage",
+                "2:wrong command-line usage, or a query with a syntax error",
                 "3:the command failed for another reason (port in use, file not writable, ...)"})
 public final class Main implements Runnable {
     public static final int DATA_INVALID = 1;
