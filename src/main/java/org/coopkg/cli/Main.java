@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "coop-kg: a knowledge graph and SPARQL endpoint for international science and technology cooperation.",
-        subcommands = {ServeCommand.class, ValidateCommand.class, LoadCommand.class, QueryCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, ValidateCommand.class, LoadCommand.class, QueryCommand.class, LinksCommand.class,
+                ExportCommand.class, DistCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -43,7 +43,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose serve, validate or load");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 
     /** Users get the message, never a stack trace. */

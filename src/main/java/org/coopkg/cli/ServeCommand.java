@@ -25,7 +25,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long start = System.nanoTime();
         LoadedGraph graph = data.loader().load();
-        CoopServer coop = server.applyTo(CoopServer.builder().dataset(graph.dataset())).build();
+        CoopServer coop = server.applyTo(CoopServer.builder().dataset(graph.dataset()).base(graph.names().base())).build();
         try {
             coop.start();
         } catch (RuntimeException e) {
@@ -35,8 +35,10 @@ public final class ServeCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.printf("coop-kg: %d curated rows, %d quads (%d inferred triples) loaded in %d ms%n", graph.rows(),
                 graph.dataset().stream().count(), graph.inferredTriples(), (System.nanoTime() - start) / 1_000_000);
+        out.printf("Query page: http://localhost:%d/%n", coop.port());
         out.printf("SPARQL endpoint: %s%n", coop.sparqlUrl());
         out.printf("Graph Store (read-only): %s/data%n", coop.datasetUrl());
+        out.printf("Linked Data: http://localhost:%d/id/ (IRIs %sid/…)%n", coop.port(), graph.names().base());
         out.flush();
         coop.join();
         return 0;

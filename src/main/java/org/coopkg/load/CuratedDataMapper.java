@@ -21,6 +21,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -503,6 +504,9 @@ public final class CuratedDataMapper {
             Node assertion = uri(names.assertion("link-" + entity.get().substring(names.base().length() + 3)
                     .replace('/', '-') + "-" + dataset.value()));
             describeAssertion(assertion, s, page, null, row);
+            // When the identifier was checked: links go stale, so consumers can judge their age.
+            out.add(meta, assertion, DCTerms.created.asNode(),
+                    NodeFactory.createLiteralDT(verifiedOn.value(), XSDDatatype.XSDdate));
             if (!row.value("note").isEmpty()) {
                 out.add(meta, assertion, RDFS.comment.asNode(), NodeFactory.createLiteralLang(row.value("note"), "en"));
             }

@@ -6,6 +6,8 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.coopkg.linkeddata.LinkedDataSite;
+import org.coopkg.load.CoopLoader;
 
 /**
  * The coop-kg SPARQL endpoint: Fuseki main serving one read-only dataset, {@code /coop}, with SPARQL
@@ -64,6 +66,7 @@ public final class CoopServer implements AutoCloseable {
         private DatasetGraph dataset;
         private int port = DEFAULT_PORT;
         private boolean loopback;
+        private String base = CoopLoader.DEFAULT_BASE;
 
         private Builder() {}
 
@@ -87,6 +90,15 @@ public final class CoopServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The base IRI the data was loaded with: request paths map onto it ({@code /id/person/x} describes
+         * {@code {base}id/person/x}), so the server answers for a public base behind a reverse proxy.
+         */
+        public Builder base(String base) {
+            this.base = Objects.requireNonNull(base, "base");
+            return this;
+        }
+
         public CoopServer build() {
             Objects.requireNonNull(dataset, "dataset");
             DataService readOnly = DataService.newBuilder(dataset)
@@ -96,11 +108,16 @@ public final class CoopServer implements AutoCloseable {
                     .addEndpoint(Operation.Query)
                     .addEndpoint(Operation.GSP_R)
                     .build();
-            FusekiServer fuseki = FusekiServer.create()
+            PageData pageData = new PageData(dataset, "/" + DATASET + "/sparql");
+            // Linked Data: /id/…, /ontology, /.well-known/void and the service description on GET …/sparql.
+            FusekiServer fuseki = LinkedDataSite.install(FusekiServer.create(), dataset, base, "/" + DATASET + "/sparql")
                     .port(port)
                     .loopback(loopback)
                     .enablePing(true)
                     .add("/" + DATASET, readOnly)
+                    // The query page (YASGUI) at "/" and its assets and data at /web/…
+                    .addServlet("", QueryPageServlet.page(pageData))
+                    .addServlet("/web/*", QueryPageServlet.assets(pageData))
                     .build();
             return new CoopServer(fuseki);
         }

@@ -381,6 +381,7 @@ class CuratedDataMapperTest {
                         <id/assertion/link-place-china-wikidata> a coop:Assertion ;
                             coop:describes <id/place/china> ;
                             prov:wasDerivedFrom <https://www.wikidata.org/wiki/Q148> ;
+                            dcterms:created "2025-06-12"^^xsd:date ;
                             coop:sourceFile "external-links.csv" ;
                             coop:sourceLine 2 .
 
@@ -389,6 +390,7 @@ class CuratedDataMapperTest {
                         <id/assertion/link-place-china-geonames> a coop:Assertion ;
                             coop:describes <id/place/china> ;
                             prov:wasDerivedFrom <https://www.geonames.org/1814991> ;
+                            dcterms:created "2025-06-12"^^xsd:date ;
                             coop:sourceFile "external-links.csv" ;
                             coop:sourceLine 3 ;
                             rdfs:comment "country"@en .

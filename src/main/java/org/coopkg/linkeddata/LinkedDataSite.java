@@ -1,0 +1,68 @@
+package org.coopkg.linkeddata;
+
+import java.util.List;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.coopkg.load.CoopLoader;
+
+/**
+ * Adds the Linked Data side of coop-kg to a Fuseki server, in one call from {@code CoopServer}:
+ * <ul>
+ * <li>{@code /id/}, {@code /id/{kind}/}, {@code /id/{kind}/{id}[.ext]}: entity pages and RDF ({@link EntityServlet});</li>
+ * <li>{@code /ontology[.ext]}: the ontology, documentation and RDF ({@link OntologyServlet});</li>
+ * <li>{@code /.well-known/void}: VoID and DCAT ({@link DatasetDescription});</li>
+ * <li>{@code GET {sparqlPath}} without a query: the service description ({@link ServiceDescriptionFilter}).</li>
+ * </ul>
+ * The paths are the ones the {@code {base}} IRIs have, so a reverse proxy that forwards {@code {base}…} to
+ * the server's root serves the IRIs as they are.
+ */
+public final class LinkedDataSite {
+    private LinkedDataSite() {}
+
+    /** Where the home of the Linked Data is, relative to the server root: a link target for other pages. */
+    public static final String HOME_PATH = PageLinks.HOME_PATH;
+
+    public static FusekiServer.Builder install(FusekiServer.Builder fuseki, DatasetGraph dataset, String base, String sparqlPath) {
+        BaseIris iris = new BaseIris(base);
+        Graph ontology = CoopLoader.ontology();
+        TermLabels terms = new TermLabels(ontology);
+        KnowledgeGraphView view = new KnowledgeGraphView(dataset, iris);
+        PrefixMapping prefixes = prefixes(dataset, ontology, iris);
+
+        fuseki.addServlet(PageLinks.HOME_PATH + "*", new EntityServlet(view, terms, new EntityCatalog(view), prefixes, sparqlPath));
+        OntologyServlet ontologyServlet = new OntologyServlet(ontology, terms);
+        OntologyServlet.paths().forEach(path -> fuseki.addServlet(path, ontologyServlet));
+        fuseki.addServlet(PageLinks.VOID_PATH, new GraphServlet(
+                () -> new DatasetDescription(dataset, base, sparqlPath).graph(), DatasetDescription.prefixes(),
+                List.of(uri(iris.voidDocument()), uri(iris.voidDocument() + "#dataset"))));
+        String endpoint = iris.sparqlEndpoint(sparqlPath);
+        GraphServlet serviceDescription = new GraphServlet(() -> new ServiceDescription(dataset, base, sparqlPath).graph(),
+                PrefixMapping.Factory.create().setNsPrefixes(DatasetDescription.prefixes())
+                        .setNsPrefix("formats", "http://www.w3.org/ns/formats/"),
+                List.of(uri(endpoint + "#service"), uri(iris.voidDocument() + "#dataset"), uri(endpoint + "#default-graph")));
+        fuseki.addFilter(sparqlPath, new ServiceDescriptionFilter(serviceDescription));
+        return fuseki;
+    }
+
+    private static Node uri(String iri) {
+        return NodeFactory.createURI(iri);
+    }
+
+    /** The data's prefixes (the ontology's, {@code id:}) for readable Turtle, plus the ones links use. */
+    private static PrefixMapping prefixes(DatasetGraph dataset, Graph ontology, BaseIris iris) {
+        PrefixMapping p = PrefixMapping.Factory.create();
+        p.setNsPrefixes(ontology.getPrefixMapping());
+        dataset.prefixes().forEach(p::setNsPrefix);
+        p.setNsPrefix("id", iris.entitySpace());
+        p.setNsPrefix("wd", ExternalDataset.WIKIDATA.uriSpace());
+        p.setNsPrefix("ror", ExternalDataset.ROR.uriSpace());
+        p.setNsPrefix("assertion", iris.graphNames().assertion(""));
+        return p;
+    }
+}

@@ -1,0 +1,91 @@
+package org.coopkg.linkeddata;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.vocabulary.OWL;
+import org.coopkg.vocab.Coop;
+
+/**
+ * The ontology as Linked Data. Its IRI, {@code https://w3id.org/coop-kg/ontology}, is on w3id.org, not on
+ * this server; w3id redirects it here, to {@code /ontology}, which answers by content negotiation: the
+ * HTML documentation, Turtle (the authored file itself, comments included), RDF/XML, JSON-LD or
+ * N-Triples. Suffix forms {@code /ontology.ttl} etc. and the version path {@code /ontology/0.1.0} work too.
+ * Everything is made once at start-up from the bundled ontology: it cannot change while the server runs.
+ */
+public final class OntologyServlet extends HttpServlet {
+    /** What {@code /ontology} offers: the documentation first, for browsers. */
+    public static final List<MediaType> OFFERED = List.of(MediaType.HTML, MediaType.TURTLE, MediaType.RDFXML,
+            MediaType.JSONLD, MediaType.NTRIPLES);
+
+    private final transient Map<MediaType, byte[]> bodies = new EnumMap<>(MediaType.class);
+    private final String version;
+
+    public OntologyServlet(Graph ontology, TermLabels terms) {
+        bodies.put(MediaType.HTML, new OntologyDocument(ontology, terms).render().getBytes(StandardCharsets.UTF_8));
+        byte[] authored = authoredTurtle();
+        bodies.put(MediaType.TURTLE, authored != null ? authored : RdfWriting.write(ontology, MediaType.TURTLE, ontology.getPrefixMapping()));
+        for (MediaType t : List.of(MediaType.RDFXML, MediaType.JSONLD, MediaType.NTRIPLES)) {
+            bodies.put(t, RdfWriting.write(ontology, t, ontology.getPrefixMapping()));
+        }
+        var it = ontology.find(NodeFactory.createURI(Coop.ONTOLOGY_IRI), OWL.versionInfo.asNode(), Node.ANY);
+        version = it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
+        it.close();
+    }
+
+    /** The servlet paths this servlet answers, for registration. */
+    public static List<String> paths() {
+        List<String> paths = new java.util.ArrayList<>(List.of(PageLinks.ONTOLOGY_PATH, PageLinks.ONTOLOGY_PATH + "/*"));
+        for (MediaType t : OFFERED) paths.add(PageLinks.ONTOLOGY_PATH + "." + t.suffix());
+        return paths;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            Responses.methodNotAllowed(request, response);
+            return;
+        }
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String rest = path.substring(PageLinks.ONTOLOGY_PATH.length());
+        Optional<MediaType> type = Optional.empty();
+        if (rest.startsWith(".")) {
+            type = MediaType.bySuffix(rest.substring(1)).filter(OFFERED::contains);
+            if (type.isEmpty()) {
+                Responses.plain(request, response, 404, "404 Not Found: the ontology is at /ontology (.html, .ttl, .rdf, .jsonld, .nt)");
+                return;
+            }
+        } else if (!rest.isEmpty() && !rest.equals("/" + version)) {
+            Responses.plain(request, response, 404, "404 Not Found: the ontology is at /ontology; its version is " + version);
+            return;
+        }
+        if (type.isEmpty()) {
+            response.setHeader("Vary", "Accept");
+            type = ContentNegotiation.choose(request.getHeader("Accept"), OFFERED);
+            if (type.isEmpty()) {
+                Responses.notAcceptable(request, response, OFFERED);
+                return;
+            }
+        }
+        Responses.send(request, response, 200, type.get().contentType(), bodies.get(type.get()));
+    }
+
+    private static byte[] authoredTurtle() {
+        try (InputStream in = OntologyServlet.class.getResourceAsStream("/ontology/coop.ttl")) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.coopkg.linkeddata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.coopkg.load.CoopLoader;
+import org.coopkg.load.CuratedFiles;
+import org.coopkg.server.CoopServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * An entity page in real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; runs with
+ * {@code -Pbrowser}): Philip Diamond's page shows his name and post, following the link to the SKA
+ * Observatory opens that organisation's page, and its sources list carries the quote. The page needs no
+ * JavaScript, so it is checked with JavaScript switched off. Screenshots go to
+ * {@code ${coopkg.screenshots.dir}} (default {@code target/screenshots}).
+ */
+class EntityPageBrowserIT {
+    private static final String CHROMIUM = System.getProperty("coopkg.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("coopkg.chromedriver", "/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static CoopServer server;
+    private static ChromeDriver driver;
+    private static Path profile;
+    private static String origin;
+
+    @BeforeAll
+    static void start() throws Exception {
+        var graph = new CoopLoader(CuratedFiles.bundled(), CoopLoader.DEFAULT_BASE).load();
+        server = CoopServer.builder().dataset(graph.dataset()).port(0).loopback(true).build().start();
+        origin = "http://localhost:" + server.port();
+
+        profile = Files.createTempDirectory("coopkg-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-default-apps", "--disable-extensions", "--window-size=1280,1400",
+                "--user-data-dir=" + profile,
+                // No internet here: every other host fails to resolve, so the page must need none.
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost");
+        // The pages are server-rendered: they must work with JavaScript off.
+        options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(WAIT);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (driver != null) driver.quit();
+        } finally {
+            if (server != null) server.close();
+            if (profile != null) {
+                try (Stream<Path> files = Files.walk(profile)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    @Test
+    void anEntityPageLinksToAnotherEntitysPage() throws Exception {
+        driver.get(origin + "/id/person/philip-diamond");
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        WebElement heading = wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+        assertEquals("Philip Diamond", heading.getText());
+        assertTrue(driver.getTitle().startsWith("Philip Diamond"), driver.getTitle());
+        assertTrue(driver.findElement(By.tagName("main")).getText().contains("director general"));
+        screenshot("entity-page-person.png");
+
+        WebElement link = driver.findElement(By.linkText("SKA Observatory"));
+        link.click();
+        wait.until(ExpectedConditions.urlToBe(origin + "/id/organisation/ska-observatory"));
+        WebElement next = wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+        assertEquals("SKA Observatory", next.getText());
+        assertTrue(driver.findElement(By.id("sources")).getText().contains("SKA Observatory"), "sources with their quotes");
+        screenshot("entity-page-organisation.png");
+
+        driver.findElement(By.linkText("Organisations")).click();
+        wait.until(ExpectedConditions.urlToBe(origin + "/id/organisation/"));
+        assertEquals("Organisations", driver.findElement(By.tagName("h1")).getText());
+        assertTrue(driver.findElements(By.cssSelector("main table a")).size() > 10, "the index lists the organisations");
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path dir = Path.of(System.getProperty("coopkg.screenshots.dir", "target/screenshots"));
+        Files.createDirectories(dir);
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
