@@ -108,7 +108,10 @@ public final class CoopServer implements AutoCloseable {
                     .addEndpoint(Operation.Query)
                     .addEndpoint(Operation.GSP_R)
                     .build();
-            PageData pageData = new PageData(dataset, "/" + DATASET + "/sparql");
+            PageData pageData = new PageData(dataset, "/" + DATASET + "/sparql")
+                    .link("Browse the entities (Linked Data)", "/id/")
+                    .link("Ontology documentation", "/ontology")
+                    .link("Dataset description (VoID/DCAT)", "/.well-known/void");
             // Linked Data: /id/…, /ontology, /.well-known/void and the service description on GET …/sparql.
             FusekiServer fuseki = LinkedDataSite.install(FusekiServer.create(), dataset, base, "/" + DATASET + "/sparql")
                     .port(port)

@@ -158,8 +158,12 @@ class QueryPageTest {
 
     @Test
     void thePageLinksOnlyWhatTheServerServes() throws Exception {
-        // Nothing registers a dump or a dataset description yet: the page links none.
-        assertEquals(0, JSON.parse(get("/web/page.json").body()).get("links").getAsArray().size());
+        var served = JSON.parse(get("/web/page.json").body()).get("links").getAsArray();
+        assertEquals(3, served.size(), served::toString);
+        for (int i = 0; i < served.size(); i++) {
+            String path = string(served.get(i).getAsObject(), "path");
+            assertEquals(200, get(path).statusCode(), "the page links " + path + ", which must be served");
+        }
         PageData data = new PageData(org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem(), "/coop/sparql")
                 .link("Dataset description <VoID> & \"DCAT\"", "/.well-known/void");
         var links = JSON.parse(data.json()).get("links").getAsArray();
