@@ -3,6 +3,7 @@ package org.coopkg.server;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,6 +21,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.coopkg.linkeddata.EntityCatalog;
 import org.coopkg.load.CoopLoader;
 import org.coopkg.load.CuratedSchema;
 import org.coopkg.query.Gallery;
@@ -35,22 +37,6 @@ import org.coopkg.vocab.Coop;
 final class PageData {
     /** Entity IRIs are {@code {base}id/{kind}/{id}}; used when the dataset has no {@code id:} prefix. */
     private static final Pattern ENTITY = Pattern.compile("^.*/id/([a-z][a-z0-9-]*)/[^/]+$");
-
-    /** What to call each kind on the page; a kind missing here is shown by its name. */
-    private static final Map<String, String> KIND_LABELS = Map.ofEntries(
-            Map.entry("source", "sources"),
-            Map.entry("place", "places"),
-            Map.entry("organisation", "organisations"),
-            Map.entry("person", "people"),
-            Map.entry("post", "posts"),
-            Map.entry("facility", "facilities and instruments"),
-            Map.entry("project", "programmes and projects"),
-            Map.entry("agreement", "agreements"),
-            Map.entry("party", "agreement parties"),
-            Map.entry("lab", "joint laboratories"),
-            Map.entry("event", "events"),
-            Map.entry("figure", "headline figures"),
-            Map.entry("concept", "concepts (topics, roles, fields)"));
 
     /** A link the page shows under the summary: a dump, the dataset description… */
     record Link(String label, String path) {}
@@ -175,7 +161,7 @@ final class PageData {
             if (set.isEmpty()) return;
             JsonObject c = new JsonObject();
             c.put("kind", kind);
-            c.put("label", KIND_LABELS.getOrDefault(kind, kind));
+            c.put("label", EntityCatalog.title(kind).toLowerCase(Locale.ROOT));
             c.put("count", set.size());
             counts.add(c);
         });

@@ -1,12 +1,9 @@
 package org.coopkg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,34 +16,17 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.coopkg.load.CoopLoader;
 import org.coopkg.load.CuratedFiles;
+import org.coopkg.testing.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CliTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private static void assertNoStackTrace(Run run) {
-        String all = run.out() + run.err();
-        assertFalse(all.contains("\tat ") || all.contains("Exception:"), () -> "stack trace or exception name:\n" + all);
-    }
-
     @Test
     void validatePassesOnTheBundledData() {
-        Run run = run("validate");
+        CommandRun run = CommandRun.of("validate");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("valid"), run.out());
     }
@@ -62,32 +42,32 @@ class CliTest {
                 china,Country,China,,s1,China
                 kunshan,City,Kunshan,suzhou,s1,Kunshan
                 """);
-        Run run = run("validate", "--data", dir.toString());
+        CommandRun run = CommandRun.of("validate", "--data", dir.toString());
         assertEquals(Main.DATA_INVALID, run.exit());
         assertTrue(run.err().contains("places.csv:3:"), run.err());
         assertTrue(run.err().contains("[ref.unknown]") && run.err().contains("'suzhou'"), run.err());
-        assertNoStackTrace(run);
+        run.assertNoStackTrace();
     }
 
     @Test
     void unknownDataFolderIsAClearError() {
-        Run run = run("validate", "--data", dir.resolve("nope").toString());
+        CommandRun run = CommandRun.of("validate", "--data", dir.resolve("nope").toString());
         assertEquals(Main.DATA_INVALID, run.exit());
         assertTrue(run.err().contains("there is no folder"), run.err());
-        assertNoStackTrace(run);
+        run.assertNoStackTrace();
     }
 
     @Test
     void badBaseIriIsAUsageError() {
-        Run run = run("validate", "--base", "example.org");
+        CommandRun run = CommandRun.of("validate", "--base", "example.org");
         assertEquals(Main.USAGE, run.exit());
         assertTrue(run.err().contains("--base 'example.org' must be an absolute http(s) IRI ending in '/'"), run.err());
-        assertNoStackTrace(run);
+        run.assertNoStackTrace();
     }
 
     @Test
     void badPortIsAUsageError() {
-        Run run = run("serve", "--port", "70000");
+        CommandRun run = CommandRun.of("serve", "--port", "70000");
         assertEquals(Main.USAGE, run.exit());
         assertTrue(run.err().contains("--port 70000 is not a port number"), run.err());
     }
@@ -95,18 +75,18 @@ class CliTest {
     @Test
     void portInUseIsReportedWithoutAStackTrace() throws Exception {
         try (ServerSocket busy = new ServerSocket(0)) {
-            Run run = assertTimeoutPreemptively(Duration.ofSeconds(120),
-                    () -> run("serve", "--port", String.valueOf(busy.getLocalPort())));
+            CommandRun run = assertTimeoutPreemptively(Duration.ofSeconds(120),
+                    () -> CommandRun.of("serve", "--port", String.valueOf(busy.getLocalPort())));
             assertEquals(Main.FAILED, run.exit());
             assertTrue(run.err().contains("cannot start the server on port " + busy.getLocalPort()), run.err());
             assertTrue(run.err().contains("--port"), run.err());
-            assertNoStackTrace(run);
+            run.assertNoStackTrace();
         }
     }
 
     @Test
     void missingCommandIsAUsageError() {
-        Run run = run();
+        CommandRun run = CommandRun.of();
         assertEquals(Main.USAGE, run.exit());
         assertTrue(run.err().contains("Missing command"), run.err());
     }
@@ -114,7 +94,7 @@ class CliTest {
     @Test
     void everyCommandHasHelp() {
         for (String command : new String[] {"serve", "validate", "load"}) {
-            Run run = run(command, "--help");
+            CommandRun run = CommandRun.of(command, "--help");
             assertEquals(0, run.exit(), command);
             assertTrue(run.out().contains("--data"), command + ":\n" + run.out());
         }
@@ -123,7 +103,7 @@ class CliTest {
     @Test
     void loadWritesEveryNamedGraphAsNQuads() throws Exception {
         Path out = dir.resolve("coop.nq");
-        Run run = run("load", "--out", out.toString());
+        CommandRun run = CommandRun.of("load", "--out", out.toString());
         assertEquals(0, run.exit(), run.err());
         DatasetGraph written = RDFDataMgr.loadDatasetGraph(out.toString());
         DatasetGraph loaded = new CoopLoader(CuratedFiles.bundled(), CoopLoader.DEFAULT_BASE).load().dataset();
@@ -139,7 +119,7 @@ class CliTest {
     @Test
     void loadWritesTrig() throws Exception {
         Path out = dir.resolve("coop.trig");
-        Run run = run("load", "--out", out.toString());
+        CommandRun run = CommandRun.of("load", "--out", out.toString());
         assertEquals(0, run.exit(), run.err());
         DatasetGraph written = RDFDataMgr.loadDatasetGraph(out.toString());
         assertTrue(written.stream().anyMatch(q -> q.getGraph().getURI().contains("/id/assertion/")));
@@ -148,7 +128,7 @@ class CliTest {
 
     @Test
     void loadRejectsAnUnknownFileExtension() {
-        Run run = run("load", "--out", dir.resolve("coop.txt").toString());
+        CommandRun run = CommandRun.of("load", "--out", dir.resolve("coop.txt").toString());
         assertEquals(Main.USAGE, run.exit());
         assertTrue(run.err().contains("cannot tell the format of 'coop.txt'"), run.err());
     }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +18,9 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.coopkg.testing.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class QueryCommandTest {
     private static final String PROGRAMMES = """
@@ -36,17 +34,6 @@ class QueryCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(args), out.toString(), err.toString());
-    }
-
     private static Set<String> csvColumn(String csv) {
         ResultSet results = ResultSetMgr.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
                 ResultSetLang.RS_CSV);
@@ -59,14 +46,14 @@ class QueryCommandTest {
     void runsAQueryFile() throws Exception {
         Path file = dir.resolve("programmes.rq");
         Files.writeString(file, PROGRAMMES);
-        Run run = run("query", file.toString(), "--format", "csv");
+        CommandRun run = CommandRun.of("query", file.toString(), "--format", "csv");
         assertEquals(0, run.exit(), run.err());
         assertEquals(Set.of("DDE", "ONCE", "π-HuB", "IMCP"), csvColumn(run.out()));
     }
 
     @Test
     void runsInlineQueryTextAsATableByDefault() {
-        Run run = run("query", PROGRAMMES);
+        CommandRun run = CommandRun.of("query", PROGRAMMES);
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("| \"π-HuB\"@en"), run.out());
         assertTrue(run.out().startsWith("-----"), "a text table:\n" + run.out());
@@ -74,14 +61,14 @@ class QueryCommandTest {
 
     @Test
     void printsAskAndJsonResults() {
-        Run run = run("query", "ASK { ?x a <https://w3id.org/coop-kg/ontology#JointLaboratory> }", "--format", "json");
+        CommandRun run = CommandRun.of("query", "ASK { ?x a <https://w3id.org/coop-kg/ontology#JointLaboratory> }", "--format", "json");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("\"boolean\" : true"), run.out());
     }
 
     @Test
     void constructGivesTurtleByDefault() {
-        Run run = run("query", "CONSTRUCT { ?c a <https://w3id.org/coop-kg/ontology#Country> } "
+        CommandRun run = CommandRun.of("query", "CONSTRUCT { ?c a <https://w3id.org/coop-kg/ontology#Country> } "
                 + "WHERE { ?c a <https://w3id.org/coop-kg/ontology#Country> }");
         assertEquals(0, run.exit(), run.err());
         Graph graph = GraphFactory.createDefaultGraph();
@@ -93,7 +80,7 @@ class QueryCommandTest {
     void aSyntaxErrorNamesLineAndColumn() throws Exception {
         Path file = dir.resolve("broken.rq");
         Files.writeString(file, "PREFIX coop: <https://w3id.org/coop-kg/ontology#>\nSELECT ?x {\n  ?x a coop:Country\n  FILTER(\n}\n");
-        Run run = run("query", file.toString());
+        CommandRun run = CommandRun.of("query", file.toString());
         assertEquals(Main.USAGE, run.exit());
         assertTrue(run.err().contains("syntax error in " + file), run.err());
         assertTrue(run.err().contains("line 5, column 1"), run.err());
@@ -102,7 +89,7 @@ class QueryCommandTest {
 
     @Test
     void aFormatThatDoesNotFitTheQueryIsExplained() {
-        Run run = run("query", "CONSTRUCT WHERE { ?s a ?c } LIMIT 1", "--format", "csv");
+        CommandRun run = CommandRun.of("query", "CONSTRUCT WHERE { ?s a ?c } LIMIT 1", "--format", "csv");
         assertEquals(Main.USAGE, run.exit());
         assertTrue(run.err().contains("--format csv does not fit this query"), run.err());
         assertTrue(run.err().contains("turtle, ntriples, jsonld, rdfxml"), run.err());
@@ -110,14 +97,14 @@ class QueryCommandTest {
 
     @Test
     void anUpdateIsRefusedWithAReason() {
-        Run run = run("query", "INSERT DATA { <urn:a> <urn:b> <urn:c> }");
+        CommandRun run = CommandRun.of("query", "INSERT DATA { <urn:a> <urn:b> <urn:c> }");
         assertEquals(Main.USAGE, run.exit());
         assertTrue(run.err().contains("updates are not accepted"), run.err());
     }
 
     @Test
     void aMissingQueryFileIsNamed() {
-        Run run = run("query", dir.resolve("nope.rq").toString());
+        CommandRun run = CommandRun.of("query", dir.resolve("nope.rq").toString());
         assertEquals(Main.USAGE, run.exit());
         assertTrue(run.err().contains("there is no query file"), run.err());
     }

@@ -3,16 +3,14 @@ package org.coopkg.linkeddata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.coopkg.load.CoopLoader;
 import org.coopkg.load.CuratedFiles;
+import org.coopkg.testing.HeadlessChromium;
 import org.coopkg.server.CoopServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +19,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,13 +30,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code ${coopkg.screenshots.dir}} (default {@code target/screenshots}).
  */
 class EntityPageBrowserIT {
-    private static final String CHROMIUM = System.getProperty("coopkg.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("coopkg.chromedriver", "/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private static CoopServer server;
+    private static HeadlessChromium chromium;
     private static ChromeDriver driver;
-    private static Path profile;
     private static String origin;
 
     @BeforeAll
@@ -48,35 +42,19 @@ class EntityPageBrowserIT {
         var graph = new CoopLoader(CuratedFiles.bundled(), CoopLoader.DEFAULT_BASE).load();
         server = CoopServer.builder().dataset(graph.dataset()).port(0).loopback(true).build().start();
         origin = "http://localhost:" + server.port();
-
-        profile = Files.createTempDirectory("coopkg-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-default-apps", "--disable-extensions", "--window-size=1280,1400",
-                "--user-data-dir=" + profile,
-                // No internet here: every other host fails to resolve, so the page must need none.
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost");
         // The pages are server-rendered: they must work with JavaScript off.
-        options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start(1280, 1400, options -> options.setExperimentalOption("prefs",
+                java.util.Map.of("profile.managed_default_content_settings.javascript", 2)));
+        driver = chromium.driver();
         driver.manage().timeouts().pageLoadTimeout(WAIT);
     }
 
     @AfterAll
     static void stop() throws Exception {
         try {
-            if (driver != null) driver.quit();
+            if (chromium != null) chromium.close();
         } finally {
             if (server != null) server.close();
-            if (profile != null) {
-                try (Stream<Path> files = Files.walk(profile)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
         }
     }
 

@@ -4,25 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
-import org.coopkg.cli.Main;
+import org.coopkg.testing.CommandRun;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code coopkg links} over the bundled data: counts per kind and data set, unlinked entities, ISO codes. */
 class LinksCommandTest {
     @Test
     void reportsLinksPerKindUnlinkedEntitiesAndIsoCodes() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute("links");
-        assertEquals(0, exit, err::toString);
-        String text = out.toString();
+        CommandRun run = CommandRun.of("links");
+        assertEquals(0, run.exit(), run::err);
+        String text = run.out();
         assertTrue(text.contains("place: "), text);
         assertTrue(text.contains("organisation: "), text);
         assertTrue(text.matches("(?s).*\\n  wikidata\\s+\\d+ of \\d+ \\(owl:sameAs \\d+.*"), text);

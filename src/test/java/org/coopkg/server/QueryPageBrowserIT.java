@@ -11,19 +11,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.coopkg.load.CoopLoader;
 import org.coopkg.load.CuratedFiles;
+import org.coopkg.testing.HeadlessChromium;
 import org.coopkg.query.Gallery;
 import org.coopkg.query.GalleryQuery;
 import org.coopkg.vocab.Coop;
@@ -35,8 +34,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -51,8 +48,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code ${coopkg.screenshots.dir}}.
  */
 class QueryPageBrowserIT {
-    private static final String CHROMIUM = System.getProperty("coopkg.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("coopkg.chromedriver", "/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** The expected answer of queries/01-programmes-initiated-by-china.rq over the bundled data. */
     private static final Set<String> PROGRAMMES = Set.of("DDE", "ONCE", "π-HuB", "IMCP");
@@ -60,8 +55,8 @@ class QueryPageBrowserIT {
     private static final Pattern LITERAL = Pattern.compile("(?s)^\"(.*)\"(@[A-Za-z0-9-]+|\\^\\^.*)?$");
 
     private static CoopServer server;
+    private static HeadlessChromium chromium;
     private static ChromeDriver driver;
-    private static Path profile;
     private static String origin;
 
     @BeforeAll
@@ -69,44 +64,29 @@ class QueryPageBrowserIT {
         var graph = new CoopLoader(CuratedFiles.bundled(), CoopLoader.DEFAULT_BASE).load();
         server = CoopServer.builder().dataset(graph.dataset()).port(0).loopback(true).build().start();
         origin = "http://localhost:" + server.port();
-
-        profile = Files.createTempDirectory("coopkg-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-default-apps", "--disable-extensions", "--window-size=1440,1100",
-                "--user-data-dir=" + profile,
-                // No internet: every host but this machine fails to resolve, so the page must need none.
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.PERFORMANCE, Level.ALL);
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        // The driver is Debian's, given explicitly: Selenium Manager must not look for one on the network.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         try {
-            driver = new ChromeDriver(service, options);
+            chromium = HeadlessChromium.start(1440, 1100, options -> {
+                LoggingPreferences logs = new LoggingPreferences();
+                logs.enable(LogType.PERFORMANCE, Level.ALL);
+                logs.enable(LogType.BROWSER, Level.ALL);
+                options.setCapability("goog:loggingPrefs", logs);
+            });
         } catch (RuntimeException e) {
             stop();
             throw e;
         }
+        driver = chromium.driver();
     }
 
     @AfterAll
     static void stop() throws IOException {
         try {
-            if (driver != null) driver.quit();
+            if (chromium != null) chromium.close();
         } finally {
+            chromium = null;
             driver = null;
             if (server != null) server.close();
             server = null;
-            if (profile != null) {
-                try (Stream<Path> files = Files.walk(profile)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
         }
     }
 
