@@ -77,8 +77,9 @@
     if (!links || links.length === 0) return;
     var list = document.getElementById('coop-link-list');
     links.forEach(function (link) {
-      // Paths on this server only.
-      if (typeof link.path !== 'string' || link.path.charAt(0) !== '/' || link.path.charAt(1) === '/') return;
+      // Paths on this server only, relative to the page (no scheme, no host), so that they keep working
+      // behind a reverse proxy that serves the page under a path prefix.
+      if (typeof link.path !== 'string' || !/^[A-Za-z0-9._-][A-Za-z0-9._~\/-]*$/.test(link.path)) return;
       list.appendChild(el('li', {}, [el('a', { href: link.path, text: link.label })]));
     });
     document.getElementById('coop-links').hidden = list.children.length === 0;

@@ -64,7 +64,10 @@ public final class QueryCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Query text has spaces, braces or new lines; a path is one short line without them. */
+    /**
+     * Whether the argument could be a file name: one short line without braces. Query text almost always
+     * has a brace or a new line; spaces are allowed, since file names may have them.
+     */
     private static boolean looksLikePath(String argument) {
         return argument.length() < 1024 && !argument.contains("\n") && !argument.contains("{");
     }

@@ -33,8 +33,8 @@ public final class ServeCommand implements Callable<Integer> {
                     + Main.rootMessage(e) + "); is another server using it? Choose another port with --port", e);
         }
         var out = spec.commandLine().getOut();
-        out.printf("coop-kg: %d curated rows, %d quads (%d inferred triples) loaded in %d ms%n", graph.rows(),
-                graph.dataset().stream().count(), graph.inferredTriples(), (System.nanoTime() - start) / 1_000_000);
+        out.printf("coop-kg: %d curated rows, %d quads in named graphs (%d inferred triples) loaded in %d ms%n", graph.rows(),
+                graph.namedGraphQuads(), graph.inferredTriples(), (System.nanoTime() - start) / 1_000_000);
         out.printf("Query page: http://localhost:%d/%n", coop.port());
         out.printf("SPARQL endpoint: %s%n", coop.sparqlUrl());
         out.printf("Graph Store (read-only): %s/data%n", coop.datasetUrl());

@@ -1,5 +1,7 @@
 package org.coopkg.cli;
 
+import java.time.Duration;
+
 import org.coopkg.server.CoopServer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +27,47 @@ public final class ServeOptions {
     @Option(names = "--localhost", description = "Accept connections from this machine only.")
     boolean loopback;
 
+    long timeoutSeconds = CoopServer.DEFAULT_QUERY_TIMEOUT.toSeconds();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Stop queries that run longer, answering 503 (default: 30).")
+    void timeout(long value) {
+        if (value <= 0) {
+            throw new ParameterException(spec.commandLine(), "--timeout " + value + " must be a positive number of seconds");
+        }
+        timeoutSeconds = value;
+    }
+
+    long maxRows;
+
+    @Option(names = "--max-rows", paramLabel = "N",
+            description = "Cap results at N rows (CONSTRUCT/DESCRIBE: triples), signalled in the X-Coopkg-Max-Rows "
+                    + "and X-Coopkg-Truncated response headers (default: no cap).")
+    void maxRows(long value) {
+        if (value <= 0) {
+            throw new ParameterException(spec.commandLine(), "--max-rows " + value + " must be a positive number of rows");
+        }
+        maxRows = value;
+    }
+
+    long maxBodyBytes = CoopServer.DEFAULT_MAX_BODY_BYTES;
+
+    @Option(names = "--max-body", paramLabel = "BYTES",
+            description = "Refuse request bodies larger than this with 413 (default: 1048576, 1 MiB).")
+    void maxBody(long value) {
+        if (value <= 0) {
+            throw new ParameterException(spec.commandLine(), "--max-body " + value + " must be a positive number of bytes");
+        }
+        maxBodyBytes = value;
+    }
+
+    @Option(names = "--cors-origins", paramLabel = "ORIGINS",
+            description = "Origins that browsers may query from (CORS): * (default) or a comma-separated list, "
+                    + "e.g. https://yasgui.triply.cc,https://example.org")
+    String corsOrigins = "*";
+
     public CoopServer.Builder applyTo(CoopServer.Builder builder) {
-        return builder.port(port).loopback(loopback);
+        return builder.port(port).loopback(loopback).queryTimeout(Duration.ofSeconds(timeoutSeconds)).maxRows(maxRows)
+                .maxBodyBytes(maxBodyBytes).corsOrigins(corsOrigins);
     }
 }

@@ -20,8 +20,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LoadedGraph graph = data.loader().load();
-        spec.commandLine().getOut().printf("%s: valid. %d curated rows conform to the shapes; %d quads with %d "
-                + "inferred triples.%n", data.files().location(), graph.rows(), graph.dataset().stream().count(),
+        spec.commandLine().getOut().printf("%s: valid. %d curated rows conform to the shapes; %d quads in named graphs with %d "
+                + "inferred triples.%n", data.files().location(), graph.rows(), graph.namedGraphQuads(),
                 graph.inferredTriples());
         return 0;
     }

@@ -2,7 +2,6 @@ package org.coopkg.export;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -13,6 +12,7 @@ import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.coopkg.load.Sha256;
 
 /**
  * Labels for blank nodes that depend only on the graph around them, so that two loads of the same data
@@ -26,10 +26,11 @@ import org.apache.jena.sparql.core.Quad;
  * equal hashes splits any more. A label is {@code b} plus 16 hex digits of that hash.
  *
  * <p>Blank nodes that no round tells apart get the same hash and are numbered ({@code _2}, {@code _3}) in
- * the order of their original labels. For the tree-shaped blank nodes of RDF (restrictions, lists, nested
- * descriptions) such nodes are interchangeable — swapping them gives the same quads — so the output is the
- * same whichever gets which number. Only exotic structures (cycles of blank nodes that refinement cannot
- * split) could still export differently between runs.
+ * the order of their original Jena labels, which are random on every run: which node gets which number
+ * is therefore not deterministic. The output still is when the tied nodes are interchangeable — swapping
+ * them gives the same quads — as the tree-shaped blank nodes of RDF (restrictions, lists, nested
+ * descriptions) are. Tied nodes that are not interchangeable (cycles of blank nodes that refinement cannot
+ * split) can export differently between runs.
  */
 public final class CanonicalBlankNodes {
     private final Map<Node, String> labels;
@@ -70,12 +71,12 @@ public final class CanonicalBlankNodes {
             classes = nextClasses;
         }
 
-        // Ties: number the members of a class in a fixed order (see the class comment).
+        // Ties: number the members of a class (deterministic only for interchangeable nodes; see the class comment).
         Map<String, List<Node>> byColour = new HashMap<>();
         for (Map.Entry<Node, String> e : colour.entrySet()) {
             byColour.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(e.getKey());
         }
-                Map<Node, String> labels = new HashMap<>();
+        Map<Node, String> labels = new HashMap<>();
         byColour.forEach((c, nodes) -> {
             String base = "b" + c.substring(0, 16);
             nodes.sort((a, b) -> a.getBlankNodeLabel().compareTo(b.getBlankNodeLabel()));
@@ -107,7 +108,7 @@ public final class CanonicalBlankNodes {
             lines.add(line.toString());
         }
         lines.sort(null);
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         sha.update(colour.get(self).getBytes(StandardCharsets.UTF_8));
         for (String line : lines) {
             sha.update((byte) '\n');
@@ -119,13 +120,5 @@ public final class CanonicalBlankNodes {
     private static Node[] terms(Quad q) {
         Node g = q.isDefaultGraph() ? Quad.defaultGraphIRI : q.getGraph();
         return new Node[] {g, q.getSubject(), q.getPredicate(), q.getObject()};
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

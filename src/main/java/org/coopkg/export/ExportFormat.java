@@ -9,18 +9,18 @@ import org.eclipse.rdf4j.rio.RDFFormat;
  * Every format {@code coopkg export} and {@code coopkg dist} write: the six RDF syntaxes (written by RDF4J
  * Rio, see {@link RdfExporter}) and two property-graph formats ({@link GraphMlExporter},
  * {@link Neo4jExporter}). One registry, so that the command line, the release writer and the tests agree
- * on names, file extensions and media types.
+ * on names and file extensions.
  */
 public enum ExportFormat {
-    TURTLE("turtle", "ttl", "text/turtle", Shape.TRIPLES, RDFFormat.TURTLE),
-    NTRIPLES("ntriples", "nt", "application/n-triples", Shape.TRIPLES, RDFFormat.NTRIPLES),
-    NQUADS("nquads", "nq", "application/n-quads", Shape.QUADS, RDFFormat.NQUADS),
-    TRIG("trig", "trig", "application/trig", Shape.QUADS, RDFFormat.TRIG),
-    JSONLD("jsonld", "jsonld", "application/ld+json", Shape.QUADS, RDFFormat.JSONLD),
-    RDFXML("rdfxml", "rdf", "application/rdf+xml", Shape.TRIPLES, RDFFormat.RDFXML),
-    GRAPHML("graphml", "graphml", "application/graphml+xml", Shape.PROPERTY_GRAPH, null),
+    TURTLE("turtle", "ttl", Shape.TRIPLES, RDFFormat.TURTLE),
+    NTRIPLES("ntriples", "nt", Shape.TRIPLES, RDFFormat.NTRIPLES),
+    NQUADS("nquads", "nq", Shape.QUADS, RDFFormat.NQUADS),
+    TRIG("trig", "trig", Shape.QUADS, RDFFormat.TRIG),
+    JSONLD("jsonld", "jsonld", Shape.QUADS, RDFFormat.JSONLD),
+    RDFXML("rdfxml", "rdf", Shape.TRIPLES, RDFFormat.RDFXML),
+    GRAPHML("graphml", "graphml", Shape.PROPERTY_GRAPH, null),
     /** A folder of CSV files for {@code neo4j-admin database import full}, not a single file. */
-    NEO4J("neo4j", "csv", "text/csv", Shape.PROPERTY_GRAPH, null);
+    NEO4J("neo4j", "csv", Shape.PROPERTY_GRAPH, null);
 
     /** What a format can hold, which decides how {@code --graph} is applied. */
     public enum Shape {
@@ -34,14 +34,12 @@ public enum ExportFormat {
 
     private final String cliName;
     private final String extension;
-    private final String mediaType;
     private final Shape shape;
     private final RDFFormat rio;
 
-    ExportFormat(String cliName, String extension, String mediaType, Shape shape, RDFFormat rio) {
+    ExportFormat(String cliName, String extension, Shape shape, RDFFormat rio) {
         this.cliName = cliName;
         this.extension = extension;
-        this.mediaType = mediaType;
         this.shape = shape;
         this.rio = rio;
     }
@@ -71,14 +69,6 @@ public enum ExportFormat {
     /** The file extension without a dot, e.g. {@code ttl}; for {@link #NEO4J} that of each file in the folder. */
     public String extension() {
         return extension;
-    }
-
-    public String mediaType() {
-        return mediaType;
-    }
-
-    public Shape shape() {
-        return shape;
     }
 
     /** Whether the format keeps named graphs (N-Quads, TriG, JSON-LD), and so the per-row provenance. */

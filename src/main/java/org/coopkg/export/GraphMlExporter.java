@@ -99,7 +99,8 @@ public final class GraphMlExporter {
     /**
      * XML escaping for text and attribute values. Carriage returns and tabs are written as character
      * references so that XML's line-end normalisation does not change them; characters XML 1.0 cannot
-     * carry at all (other control characters) become U+FFFD.
+     * carry at all (other control characters) become U+FFFD. Not {@code Html.escape}: HTML keeps those
+     * characters as they are, and an XML parser would reject or rewrite them.
      */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);

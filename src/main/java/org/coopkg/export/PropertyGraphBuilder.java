@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -31,6 +30,8 @@ import org.coopkg.export.PropertyGraph.Edge;
 import org.coopkg.export.PropertyGraph.Entity;
 import org.coopkg.export.PropertyGraph.ValueType;
 import org.coopkg.load.CuratedSchema;
+import org.coopkg.linkeddata.BaseIris;
+import org.coopkg.linkeddata.LabelOrder;
 import org.coopkg.load.GraphNames;
 import org.coopkg.vocab.Coop;
 
@@ -80,12 +81,14 @@ public final class PropertyGraphBuilder {
 
     private final DatasetGraph dataset;
     private final GraphNames names;
+    private final BaseIris iris;
     private final Graph ontology;
     private final Set<String> kinds = new HashSet<>(CuratedSchema.kinds());
 
     public PropertyGraphBuilder(DatasetGraph dataset, GraphNames names) {
         this.dataset = dataset;
         this.names = names;
+        this.iris = new BaseIris(names.base());
         Node ontologyName = NodeFactory.createURI(names.ontologyGraph());
         this.ontology = dataset.containsGraph(ontologyName) ? dataset.getGraph(ontologyName) : Graph.emptyGraph;
     }
@@ -150,7 +153,7 @@ public final class PropertyGraphBuilder {
                 valuesByKey.computeIfAbsent(property, k -> new ArrayList<>()).add(sorted);
                 attributes.put(shortNames.get(property), sorted.stream().map(Node::getLiteralLexicalForm).toList());
             });
-            String slugPath = e.getKey().substring(idPrefix().length());
+            String slugPath = e.getKey().substring(iris.entitySpace().length());
             String kind = slugPath.substring(0, slugPath.indexOf('/'));
             String slug = slugPath.substring(slugPath.indexOf('/') + 1);
             entities.put(e.getKey(), new Entity(e.getKey(), kind + ":" + slug, kind,
@@ -198,17 +201,9 @@ public final class PropertyGraphBuilder {
         return triples;
     }
 
-    private String idPrefix() {
-        return names.base() + "id/";
-    }
-
-    /** {@code {base}id/{kind}/{slug}} with a curated kind and no further path or fragment. */
+    /** An entity IRI ({@link BaseIris#kindOf}) of a curated kind. */
     boolean isEntity(Node node) {
-        if (!node.isURI() || !node.getURI().startsWith(idPrefix())) return false;
-        String rest = node.getURI().substring(idPrefix().length());
-        int slash = rest.indexOf('/');
-        return slash > 0 && slash < rest.length() - 1 && kinds.contains(rest.substring(0, slash))
-                && rest.indexOf('/', slash + 1) < 0 && rest.indexOf('#') < 0;
+        return node.isURI() && iris.kindOf(node.getURI()).filter(kinds::contains).isPresent();
     }
 
     /** The OWL-Time nodes minted as fragments of the entity's IRI (and their descriptions). */
@@ -223,24 +218,11 @@ public final class PropertyGraphBuilder {
             for (var it = dataset.find(Node.ANY, node, property, Node.ANY); it.hasNext(); ) {
                 Node o = it.next().getObject();
                 if (!o.isLiteral()) continue;
-                if (best == null || preferred(o, best)) best = o;
+                if (best == null || LabelOrder.ENGLISH_FIRST.compare(o, best) < 0) best = o;
             }
             if (best != null) return best;
         }
         return null;
-    }
-
-    /** English first, then no language, then the smallest lexical form: one choice on every run. */
-    private static boolean preferred(Node candidate, Node best) {
-        int rankCandidate = languageRank(candidate);
-        int rankBest = languageRank(best);
-        if (rankCandidate != rankBest) return rankCandidate < rankBest;
-        return candidate.getLiteralLexicalForm().compareTo(best.getLiteralLexicalForm()) < 0;
-    }
-
-    private static int languageRank(Node literal) {
-        String lang = literal.getLiteralLanguage().toLowerCase(Locale.ROOT);
-        return lang.equals("en") || lang.startsWith("en-") ? 0 : lang.isEmpty() ? 1 : 2;
     }
 
     private String label(Node node, String slug) {
@@ -252,7 +234,7 @@ public final class PropertyGraphBuilder {
         Node best = null;
         for (var it = ontology.find(NodeFactory.createURI(property), LABEL, Node.ANY); it.hasNext(); ) {
             Node o = it.next().getObject();
-            if (o.isLiteral() && (best == null || preferred(o, best))) best = o;
+            if (o.isLiteral() && (best == null || LabelOrder.ENGLISH_FIRST.compare(o, best) < 0)) best = o;
         }
         return best != null ? best.getLiteralLexicalForm() : localName(property);
     }

@@ -33,8 +33,10 @@ import org.eclipse.rdf4j.rio.jsonld.JSONLDSettings;
  * <h2>Order and determinism</h2>
  * Statements are sorted ({@link StatementOrder}) and blank nodes get {@link CanonicalBlankNodes canonical
  * labels}; namespaces are declared in prefix order. Sorting holds one graph's statements at a time (for the
- * union of a triple format, all statements) as references to the dataset's own nodes — not a copy of the
- * data — and the sort keys; quad formats therefore never hold more than the largest named graph.
+ * union of a triple format, all statements) as references to the dataset's own nodes. The sort keys are
+ * not free: {@link StatementOrder} caches one string (about the term's N-Triples form) per distinct term it
+ * has compared, for the life of the exporter, so memory grows with the number of distinct terms written,
+ * on top of the largest graph's statements.
  *
  * <h2>Which Rio writers buffer</h2>
  * <ul>
@@ -63,11 +65,6 @@ public final class RdfExporter {
         this.blanks = CanonicalBlankNodes.of(dataset);
         this.order = new StatementOrder(blanks);
         this.values = new JenaToRioValues(blanks);
-    }
-
-    /** The labels blank nodes get in every export of this dataset. */
-    public CanonicalBlankNodes blankNodes() {
-        return blanks;
     }
 
     /**

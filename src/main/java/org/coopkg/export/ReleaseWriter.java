@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -23,7 +21,9 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.coopkg.linkeddata.DatasetDescription;
+import org.coopkg.linkeddata.PageLinks;
 import org.coopkg.load.LoadedGraph;
+import org.coopkg.load.Sha256;
 
 /**
  * Writes a release for {@code coopkg dist --out DIR}: the graph in every export format, the ontology in
@@ -59,7 +59,6 @@ public final class ReleaseWriter {
     public static final String NEO4J_FOLDER = NAME + "-neo4j";
     public static final String VOID_NAME = NAME + "-void";
     /** Where the server answers SPARQL, named in the description. */
-    private static final String SPARQL_PATH = "/coop/sparql";
 
     /** One file of the release, as listed in {@code SHA256SUMS}. */
     public record ReleaseFile(String path, long bytes, String sha256, boolean gzipped) {}
@@ -111,7 +110,7 @@ public final class ReleaseWriter {
         }
 
         DatasetGraph description = DatasetGraphFactory.create(
-                new DatasetDescription(graph.dataset(), graph.names().base(), SPARQL_PATH).graph());
+                new DatasetDescription(graph.dataset(), graph.names().base(), PageLinks.SPARQL_PATH).graph());
         DatasetDescription.prefixes().getNsPrefixMap().forEach(description.prefixes()::add);
         files.add(writeFile(folder, VOID_NAME + "." + ExportFormat.TURTLE.extension(),
                 out -> new RdfExporter(description).write(ExportFormat.TURTLE, GraphSelection.DEFAULT, out)));
@@ -168,11 +167,9 @@ public final class ReleaseWriter {
     }
 
     static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), Sha256.digest())) {
             in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

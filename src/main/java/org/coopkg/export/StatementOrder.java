@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
 
 /**
@@ -16,28 +15,21 @@ import org.apache.jena.vocabulary.RDF;
  * run after run: Jena's in-memory dataset iterates in hash order, and literal and blank node hashes are
  * not stable across JVM runs.
  */
-final class StatementOrder {
+public final class StatementOrder {
     private static final String TYPE = RDF.type.getURI();
 
     private final CanonicalBlankNodes blanks;
     /** Keys are computed once per node: a sort compares each node many times. */
     private final Map<Node, String> keys = new HashMap<>();
 
-    StatementOrder(CanonicalBlankNodes blanks) {
+    public StatementOrder(CanonicalBlankNodes blanks) {
         this.blanks = blanks;
     }
 
-    Comparator<Triple> triples() {
+    public Comparator<Triple> triples() {
         return Comparator.comparing((Triple t) -> key(t.getSubject()))
                 .thenComparing(t -> predicateKey(t.getPredicate()))
                 .thenComparing(t -> key(t.getObject()));
-    }
-
-    Comparator<Quad> quads() {
-        return Comparator.comparing((Quad q) -> q.isDefaultGraph() ? "" : key(q.getGraph()))
-                .thenComparing(q -> key(q.getSubject()))
-                .thenComparing(q -> predicateKey(q.getPredicate()))
-                .thenComparing(q -> key(q.getObject()));
     }
 
     /** The sort key of a graph name, subject or object. */

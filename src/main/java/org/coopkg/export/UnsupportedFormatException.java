@@ -10,16 +10,8 @@ import java.util.stream.Collectors;
 public final class UnsupportedFormatException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    private final String requested;
-
     public UnsupportedFormatException(String requested) {
         super("unknown export format '" + requested + "'; the supported formats are: " + supportedNames());
-        this.requested = requested;
-    }
-
-    /** The name that was asked for. */
-    public String requested() {
-        return requested;
     }
 
     /** {@code turtle, ntriples, ...}: the names {@link ExportFormat#parse} accepts, in registry order. */

@@ -1,9 +1,5 @@
 package org.coopkg.linkeddata;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +24,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.coopkg.load.GraphNames;
+import org.coopkg.load.Sha256;
 import org.coopkg.vocab.Coop;
 
 /**
@@ -40,10 +37,9 @@ import org.coopkg.vocab.Coop;
  * skos:closeMatch) with its link count.
  *
  * <p>Licence, creator and creation date are the ontology header's ({@code dcterms:license},
- * {@code dcterms:creator}, {@code dcterms:created}): data and ontology are published together. A
- * modification date is written only when the caller supplies one ({@link #modified(LocalDate)}, e.g. the
- * date of the commit a dump is made from): the RDF records no date of its last edit, and a guessed date
- * would be a claim the data cannot back.
+ * {@code dcterms:creator}, {@code dcterms:created}): data and ontology are published together. There is
+ * no modification date: the RDF records no date of its last edit, and a guessed date would be a claim
+ * the data cannot back.
  *
  * <p>IRIs are fragments of the VoID document ({@code {base}.well-known/void#dataset},
  * {@code …#class-coop-University}), not blank nodes, so that every serialisation is stable.
@@ -58,7 +54,6 @@ public final class DatasetDescription {
     private final DatasetGraph dataset;
     private final BaseIris iris;
     private final String sparqlPath;
-    private LocalDate modified;
 
     /**
      * @param dataset    the loaded dataset (default graph = union of the named graphs)
@@ -69,12 +64,6 @@ public final class DatasetDescription {
         this.dataset = dataset;
         this.iris = new BaseIris(base);
         this.sparqlPath = sparqlPath;
-    }
-
-    /** Adds {@code dcterms:modified}; pass a date that is true of the data (e.g. its commit date). */
-    public DatasetDescription modified(LocalDate date) {
-        this.modified = date;
-        return this;
     }
 
     public String documentIri() {
@@ -104,7 +93,6 @@ public final class DatasetDescription {
 
     private Counts count() {
         Graph union = dataset.getDefaultGraph();
-        String uriSpace = iris.entitySpace();
         Set<Node> subjects = new HashSet<>();
         Set<Node> objects = new HashSet<>();
         Set<Node> entities = new HashSet<>();
@@ -117,9 +105,7 @@ public final class DatasetDescription {
             subjects.add(t.getSubject());
             objects.add(t.getObject());
             byProperty.merge(t.getPredicate(), 1L, Long::sum);
-            if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(uriSpace) && !t.getSubject().getURI().contains("#")) {
-                entities.add(t.getSubject());
-            }
+            if (iris.isEntity(t.getSubject())) entities.add(t.getSubject());
             if (t.getPredicate().equals(RDF.type.asNode())) {
                 instances.computeIfAbsent(t.getObject(), k -> new HashSet<>()).add(t.getSubject());
             }
@@ -161,9 +147,6 @@ public final class DatasetDescription {
             add(g, publisher, uri(FOAF + "name"), c);
         });
         literal(ONTOLOGY, DCTerms.created.asNode()).ifPresent(c -> add(g, ds, DCTerms.created.asNode(), c));
-        if (modified != null) {
-            add(g, ds, DCTerms.modified.asNode(), NodeFactory.createLiteralDT(modified.toString(), XSDDatatype.XSDdate));
-        }
         add(g, ds, DCTerms.language.asNode(), uri("http://id.loc.gov/vocabulary/iso639-1/en"));
         for (String keyword : List.of("science and technology cooperation", "international cooperation",
                 "big science", "research infrastructure", "provenance")) {
@@ -310,8 +293,7 @@ public final class DatasetDescription {
         });
         for (String kind : List.of("organisation", "person", "project")) {
             statements.entrySet().stream()
-                    .filter(e -> e.getKey().isURI() && iris.kindOf(e.getKey().getURI()).filter(kind::equals).isPresent()
-                            && !e.getKey().getURI().contains("#"))
+                    .filter(e -> e.getKey().isURI() && iris.kindOf(e.getKey().getURI()).filter(kind::equals).isPresent())
                     .sorted(Map.Entry.<Node, Long>comparingByValue().reversed().thenComparing(e -> e.getKey().getURI()))
                     .findFirst().ifPresent(e -> best.put(kind, e.getKey()));
         }
@@ -334,12 +316,7 @@ public final class DatasetDescription {
         if (abbrev != null && abbrev.getRight().matches("[A-Za-z0-9_-]+") && abbrev.getLeft().matches("[A-Za-z0-9_-]*")) {
             return (abbrev.getLeft().isEmpty() ? "base" : abbrev.getLeft()) + "-" + abbrev.getRight();
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(iri.getBytes(StandardCharsets.UTF_8));
-            return "h" + java.util.HexFormat.of().formatHex(hash, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return "h" + Sha256.hex(iri, 6);
     }
 
     private static String namespace(String iri) {

@@ -43,8 +43,7 @@ public final class EntityCatalog {
             java.util.Set<Node> seen = new java.util.HashSet<>();
             view.dataset().find().forEachRemaining(q -> {
                 if (!view.isAsserted(q.getGraph()) || !q.getSubject().isURI() || !seen.add(q.getSubject())) return;
-                view.iris().kindOf(q.getSubject().getURI()).filter(k -> !q.getSubject().getURI().contains("#"))
-                        .ifPresent(k -> map.computeIfAbsent(k, x -> new ArrayList<>()).add(q.getSubject()));
+                view.iris().kindOf(q.getSubject().getURI()).ifPresent(k -> map.computeIfAbsent(k, x -> new ArrayList<>()).add(q.getSubject()));
             });
             map.values().forEach(list -> list.sort(java.util.Comparator.comparing(Node::getURI)));
             return map;

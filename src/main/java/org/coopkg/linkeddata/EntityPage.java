@@ -56,14 +56,16 @@ public final class EntityPage {
     private final PageLinks links;
     private final Node entity;
     private final String path;
+    private final String sparqlPath;
     private final Map<Node, Integer> footnotes = new LinkedHashMap<>();
 
-    public EntityPage(KnowledgeGraphView view, TermLabels terms, PageLinks links, Node entity, String path) {
+    public EntityPage(KnowledgeGraphView view, TermLabels terms, PageLinks links, Node entity, String path, String sparqlPath) {
         this.view = view;
         this.terms = terms;
         this.links = links;
         this.entity = entity;
         this.path = path;
+        this.sparqlPath = sparqlPath;
     }
 
     private static Node coop(String local) {
@@ -91,7 +93,7 @@ public final class EntityPage {
             String root = PageLayout.rootPrefix(path);
             return PageLayout.page(label, List.of(new PageLayout.Crumb("Linked Data", PageLinks.relative(path, PageLinks.HOME_PATH)),
                             new PageLayout.Crumb(kindTitle, "./"), new PageLayout.Crumb(label, null)),
-                    alternates, root.isEmpty() ? "./" : root, body, root);
+                    alternates, root.isEmpty() ? "./" : root, body, root, sparqlPath);
         });
     }
 

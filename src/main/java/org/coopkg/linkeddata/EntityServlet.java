@@ -31,6 +31,7 @@ public final class EntityServlet extends HttpServlet {
     private final transient IndexPages indexPages;
     private final transient EntityCatalog catalog;
     private final transient PrefixMapping prefixes;
+    private final String sparqlPath;
 
     public EntityServlet(KnowledgeGraphView view, TermLabels terms, EntityCatalog catalog, PrefixMapping prefixes, String sparqlPath) {
         this.view = view;
@@ -39,25 +40,13 @@ public final class EntityServlet extends HttpServlet {
         this.descriptions = new EntityDescription(view);
         this.catalog = catalog;
         this.indexPages = new IndexPages(view, terms, links, catalog, sparqlPath);
+        this.sparqlPath = sparqlPath;
         this.prefixes = prefixes;
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String method = request.getMethod();
-        if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            Responses.methodNotAllowed(request, response);
-            return;
-        }
-        try {
-            route(request, response);
-        } catch (RuntimeException e) {
-            LOG.warn("cannot answer {}: {}", request.getRequestURI(), e.toString(), e);
-            if (!response.isCommitted()) {
-                response.reset();
-                Responses.plain(request, response, 500, "500 Internal Server Error: the page could not be made; the server log has the details");
-            }
-        }
+        Responses.readOnly(request, response, LOG, () -> route(request, response));
     }
 
     private void route(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -92,18 +81,17 @@ public final class EntityServlet extends HttpServlet {
     private void entity(HttpServletRequest request, HttpServletResponse response, String kind, String last) throws IOException {
         String slug = last;
         Optional<MediaType> fixed = Optional.empty();
+        int dot = last.lastIndexOf('.');
+        if (dot > 0) {
+            fixed = MediaType.bySuffix(last.substring(dot + 1));
+            slug = last.substring(0, dot);
+        }
+        // Only entity IRIs proper: a decoded '#' would otherwise reach a node inside an entity
+        // (id/event/x#time) and answer it as if it were a page of its own.
         Node entity = entityNode(kind, slug);
-        if (!view.exists(entity)) {
-            int dot = last.lastIndexOf('.');
-            if (dot > 0) {
-                fixed = MediaType.bySuffix(last.substring(dot + 1));
-                slug = last.substring(0, dot);
-                entity = entityNode(kind, slug);
-            }
-            if (fixed.isEmpty() || !view.exists(entity)) {
-                notFound(request, response, "/id/" + kind + "/" + last);
-                return;
-            }
+        if ((dot > 0 && fixed.isEmpty()) || !BaseIris.isEntityPath(kind, slug) || !view.exists(entity)) {
+            notFound(request, response, "/id/" + kind + "/" + last);
+            return;
         }
         MediaType type;
         if (fixed.isPresent()) {
@@ -124,7 +112,7 @@ public final class EntityServlet extends HttpServlet {
         byte[] body;
         if (type == MediaType.HTML) {
             Node e = entity;
-            body = new EntityPage(view, terms, links, e, pagePath).render(EntityCatalog.title(kind))
+            body = new EntityPage(view, terms, links, e, pagePath, sparqlPath).render(EntityCatalog.title(kind))
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         } else {
             DatasetGraph description = descriptions.describe(entity);
@@ -172,7 +160,7 @@ public final class EntityServlet extends HttpServlet {
             String root = PageLayout.rootPrefix(path);
             Responses.html(request, response, 404, PageLayout.page("Not found",
                     List.of(new PageLayout.Crumb("Linked Data", PageLinks.relative(path, PageLinks.HOME_PATH)),
-                            new PageLayout.Crumb("Not found", null)), List.of(), root.isEmpty() ? "./" : root, h, root));
+                            new PageLayout.Crumb("Not found", null)), List.of(), root.isEmpty() ? "./" : root, h, root, sparqlPath));
         } else {
             Responses.plain(request, response, 404, "404 Not Found: coop-kg has nothing about " + iri);
         }

@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,44 +12,42 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.shared.PrefixMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Serves one computed graph (the VoID description at {@code /.well-known/void}) by content negotiation,
- * Turtle first. The graph is computed at the first request and kept: the served data is read-only.
+ * Serves one computed graph (the VoID description at {@code /.well-known/void}, the service description)
+ * by content negotiation, Turtle first. Every body is written when the servlet is made, at start-up: the
+ * served data is read-only, and a graph that cannot be made stops the server from starting instead of
+ * failing its first request.
  */
 public final class GraphServlet extends HttpServlet {
-    private final transient Supplier<Graph> source;
-    private final transient PrefixMapping prefixes;
-    private final transient Map<MediaType, byte[]> bodies = new EnumMap<>(MediaType.class);
-    private transient Graph graph;
+    private static final Logger LOG = LoggerFactory.getLogger(GraphServlet.class);
 
-    private final transient List<Node> first;
+    private final transient Map<MediaType, byte[]> bodies = new EnumMap<>(MediaType.class);
 
     /** {@code first}: the subjects Turtle should start with (the document, then what it describes). */
-    public GraphServlet(Supplier<Graph> source, PrefixMapping prefixes, List<Node> first) {
-        this.source = source;
-        this.prefixes = prefixes;
-        this.first = first;
-    }
-
-    /** The body for a type, computed once. */
-    synchronized byte[] body(MediaType type) {
-        if (graph == null) graph = source.get();
-        return bodies.computeIfAbsent(type, t -> RdfWriting.write(graph, t, prefixes, first));
+    public GraphServlet(Graph graph, PrefixMapping prefixes, List<Node> first) {
+        for (MediaType type : MediaType.GRAPH_RDF) bodies.put(type, RdfWriting.write(graph, type, prefixes, first));
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-            Responses.methodNotAllowed(request, response);
-            return;
-        }
+        serve(request, response);
+    }
+
+    /** The answer to any request for the graph; also what {@link ServiceDescriptionFilter} sends. */
+    void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Responses.readOnly(request, response, LOG, () -> answer(request, response));
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Vary", "Accept");
         Optional<MediaType> type = ContentNegotiation.choose(request.getHeader("Accept"), MediaType.GRAPH_RDF);
         if (type.isEmpty()) {
             Responses.notAcceptable(request, response, MediaType.GRAPH_RDF);
             return;
         }
-        Responses.send(request, response, 200, type.get().contentType(), body(type.get()));
+        Responses.send(request, response, 200, type.get().contentType(), bodies.get(type.get()));
     }
 }

@@ -52,7 +52,7 @@ public final class IndexPages {
                 .text(" (GET without a query returns its service description)").close("li");
         h.open("li").link("../", "Query page").text(": write SPARQL in the browser").close("li");
         h.close("ul");
-        return PageLayout.page("Linked Data", List.of(new PageLayout.Crumb("Linked Data", null)), List.of(), "../", h, "../");
+        return PageLayout.page("Linked Data", List.of(new PageLayout.Crumb("Linked Data", null)), List.of(), "../", h, "../", sparqlPath);
     }
 
     public String kind(String kind) {
@@ -82,6 +82,6 @@ public final class IndexPages {
         });
         h.close("tbody").close("table");
         return PageLayout.page(title, List.of(new PageLayout.Crumb("Linked Data", "../"), new PageLayout.Crumb(title, null)),
-                List.of(), "../../", h, "../../");
+                List.of(), "../../", h, "../../", sparqlPath);
     }
 }

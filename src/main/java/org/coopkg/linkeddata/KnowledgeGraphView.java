@@ -189,10 +189,7 @@ public final class KnowledgeGraphView {
     private Optional<String> bestLiteral(Node node, Node property) {
         Set<Node> values = new LinkedHashSet<>();
         dataset.find(Quad.defaultGraphIRI, node, property, Node.ANY).forEachRemaining(q -> values.add(q.getObject()));
-        return values.stream().filter(Node::isLiteral)
-                .sorted(Comparator.comparing((Node n) -> n.getLiteralLanguage().equals("en") ? 0
-                        : n.getLiteralLanguage().isEmpty() ? 1 : 2).thenComparing(Node::getLiteralLexicalForm))
-                .map(Node::getLiteralLexicalForm).findFirst();
+        return values.stream().filter(Node::isLiteral).min(LabelOrder.ENGLISH_FIRST).map(Node::getLiteralLexicalForm);
     }
 
     private static String fallbackName(Node node) {

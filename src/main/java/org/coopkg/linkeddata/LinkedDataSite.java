@@ -17,7 +17,8 @@ import org.coopkg.load.CoopLoader;
  * <li>{@code /id/}, {@code /id/{kind}/}, {@code /id/{kind}/{id}[.ext]}: entity pages and RDF ({@link EntityServlet});</li>
  * <li>{@code /ontology[.ext]}: the ontology, documentation and RDF ({@link OntologyServlet});</li>
  * <li>{@code /.well-known/void}: VoID and DCAT ({@link DatasetDescription});</li>
- * <li>{@code GET {sparqlPath}} without a query: the service description ({@link ServiceDescriptionFilter}).</li>
+ * <li>{@code GET {sparqlPath}} (and the other query endpoints) without a query: the service description
+ * ({@link ServiceDescriptionFilter}).</li>
  * </ul>
  * The paths are the ones the {@code {base}} IRIs have, so a reverse proxy that forwards {@code {base}…} to
  * the server's root serves the IRIs as they are.
@@ -25,10 +26,14 @@ import org.coopkg.load.CoopLoader;
 public final class LinkedDataSite {
     private LinkedDataSite() {}
 
-    /** Where the home of the Linked Data is, relative to the server root: a link target for other pages. */
-    public static final String HOME_PATH = PageLinks.HOME_PATH;
-
-    public static FusekiServer.Builder install(FusekiServer.Builder fuseki, DatasetGraph dataset, String base, String sparqlPath) {
+    /**
+     * Registers the Linked Data servlets and the service description filter; the VoID and service
+     * descriptions are computed now. {@code sparqlPath} is the SPARQL endpoint the pages and descriptions
+     * name; {@code otherQueryPaths} are further query endpoints of the same service ({@code /coop/query}),
+     * which answer a GET without a query with the same description.
+     */
+    public static FusekiServer.Builder install(FusekiServer.Builder fuseki, DatasetGraph dataset, String base, String sparqlPath,
+                                               String... otherQueryPaths) {
         BaseIris iris = new BaseIris(base);
         Graph ontology = CoopLoader.ontology();
         TermLabels terms = new TermLabels(ontology);
@@ -36,17 +41,19 @@ public final class LinkedDataSite {
         PrefixMapping prefixes = prefixes(dataset, ontology, iris);
 
         fuseki.addServlet(PageLinks.HOME_PATH + "*", new EntityServlet(view, terms, new EntityCatalog(view), prefixes, sparqlPath));
-        OntologyServlet ontologyServlet = new OntologyServlet(ontology, terms);
+        OntologyServlet ontologyServlet = new OntologyServlet(ontology, terms, sparqlPath);
         OntologyServlet.paths().forEach(path -> fuseki.addServlet(path, ontologyServlet));
         fuseki.addServlet(PageLinks.VOID_PATH, new GraphServlet(
-                () -> new DatasetDescription(dataset, base, sparqlPath).graph(), DatasetDescription.prefixes(),
+                new DatasetDescription(dataset, base, sparqlPath).graph(), DatasetDescription.prefixes(),
                 List.of(uri(iris.voidDocument()), uri(iris.voidDocument() + "#dataset"))));
         String endpoint = iris.sparqlEndpoint(sparqlPath);
-        GraphServlet serviceDescription = new GraphServlet(() -> new ServiceDescription(dataset, base, sparqlPath).graph(),
+        GraphServlet serviceDescription = new GraphServlet(new ServiceDescription(dataset, base, sparqlPath).graph(),
                 PrefixMapping.Factory.create().setNsPrefixes(DatasetDescription.prefixes())
                         .setNsPrefix("formats", "http://www.w3.org/ns/formats/"),
                 List.of(uri(endpoint + "#service"), uri(iris.voidDocument() + "#dataset"), uri(endpoint + "#default-graph")));
-        fuseki.addFilter(sparqlPath, new ServiceDescriptionFilter(serviceDescription));
+        ServiceDescriptionFilter describer = new ServiceDescriptionFilter(serviceDescription);
+        fuseki.addFilter(sparqlPath, describer);
+        for (String path : otherQueryPaths) fuseki.addFilter(path, describer);
         return fuseki;
     }
 

@@ -4,21 +4,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.jena.riot.RDFFormat;
-
 /**
  * The representations the Linked Data pages offer: an HTML page and the usual RDF syntaxes, each with its
- * media type, the file suffix of its suffix form ({@code /id/person/x.ttl}) and the Jena format that
- * writes it. TriG and N-Quads keep the named graph of each statement, that is its provenance.
+ * media type and the file suffix of its suffix form ({@code /id/person/x.ttl}) ({@link RdfWriting} writes
+ * them). TriG and N-Quads keep the named graph of each statement, that is its provenance.
  */
 public enum MediaType {
-    HTML("text/html", "html", "HTML", null),
-    TURTLE("text/turtle", "ttl", "Turtle", RDFFormat.TURTLE_PRETTY),
-    JSONLD("application/ld+json", "jsonld", "JSON-LD", RDFFormat.JSONLD11_PRETTY),
-    NTRIPLES("application/n-triples", "nt", "N-Triples", RDFFormat.NTRIPLES_UTF8),
-    RDFXML("application/rdf+xml", "rdf", "RDF/XML", RDFFormat.RDFXML_ABBREV),
-    TRIG("application/trig", "trig", "TriG", RDFFormat.TRIG_PRETTY),
-    NQUADS("application/n-quads", "nq", "N-Quads", RDFFormat.NQUADS_UTF8);
+    HTML("text/html", "html", "HTML"),
+    TURTLE("text/turtle", "ttl", "Turtle"),
+    JSONLD("application/ld+json", "jsonld", "JSON-LD"),
+    NTRIPLES("application/n-triples", "nt", "N-Triples"),
+    RDFXML("application/rdf+xml", "rdf", "RDF/XML"),
+    TRIG("application/trig", "trig", "TriG"),
+    NQUADS("application/n-quads", "nq", "N-Quads");
 
     /** What an entity IRI offers, in the server's order of preference when the client has none. */
     public static final List<MediaType> ENTITY = List.of(HTML, TURTLE, JSONLD, NTRIPLES, RDFXML, TRIG, NQUADS);
@@ -28,13 +26,11 @@ public enum MediaType {
     private final String mime;
     private final String suffix;
     private final String title;
-    private final RDFFormat format;
 
-    MediaType(String mime, String suffix, String title, RDFFormat format) {
+    MediaType(String mime, String suffix, String title) {
         this.mime = mime;
         this.suffix = suffix;
         this.title = title;
-        this.format = format;
     }
 
     public String mime() {
@@ -52,10 +48,6 @@ public enum MediaType {
 
     public String title() {
         return title;
-    }
-
-    public RDFFormat format() {
-        return format;
     }
 
     /** TriG and N-Quads carry named graphs; the others are written from the union of the graphs. */

@@ -29,10 +29,12 @@ public final class OntologyDocument {
 
     private final Graph ontology;
     private final TermLabels terms;
+    private final String sparqlPath;
 
-    public OntologyDocument(Graph ontology, TermLabels terms) {
+    public OntologyDocument(Graph ontology, TermLabels terms, String sparqlPath) {
         this.ontology = ontology;
         this.terms = terms;
+        this.sparqlPath = sparqlPath;
     }
 
     /** The coop terms of a type, in order of their local names. */
@@ -88,7 +90,7 @@ public final class OntologyDocument {
         individuals.forEach(i -> individualSection(h, i));
         return PageLayout.page("coop-kg ontology", List.of(new PageLayout.Crumb("Ontology", null)),
                 List.of(new PageLayout.Alternate(MediaType.TURTLE, "ontology.ttl"), new PageLayout.Alternate(MediaType.RDFXML, "ontology.rdf"),
-                        new PageLayout.Alternate(MediaType.JSONLD, "ontology.jsonld")), "./", h, "");
+                        new PageLayout.Alternate(MediaType.JSONLD, "ontology.jsonld")), "./", h, "", sparqlPath);
     }
 
     private void toc(Html h, String heading, List<Node> list) {

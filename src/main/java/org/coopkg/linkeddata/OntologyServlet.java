@@ -16,6 +16,8 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.OWL;
 import org.coopkg.vocab.Coop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ontology as Linked Data. Its IRI, {@code https://w3id.org/coop-kg/ontology}, is on w3id.org, not on
@@ -29,18 +31,21 @@ public final class OntologyServlet extends HttpServlet {
     public static final List<MediaType> OFFERED = List.of(MediaType.HTML, MediaType.TURTLE, MediaType.RDFXML,
             MediaType.JSONLD, MediaType.NTRIPLES);
 
-    private final transient Map<MediaType, byte[]> bodies = new EnumMap<>(MediaType.class);
-    private final String version;
+    private static final Logger LOG = LoggerFactory.getLogger(OntologyServlet.class);
 
-    public OntologyServlet(Graph ontology, TermLabels terms) {
-        bodies.put(MediaType.HTML, new OntologyDocument(ontology, terms).render().getBytes(StandardCharsets.UTF_8));
+    private final transient Map<MediaType, byte[]> bodies = new EnumMap<>(MediaType.class);
+    /** {@code /ontology/{owl:versionInfo}}; empty when the ontology states no version, so no version path answers. */
+    private final transient Optional<String> versionPath;
+
+    public OntologyServlet(Graph ontology, TermLabels terms, String sparqlPath) {
+        bodies.put(MediaType.HTML, new OntologyDocument(ontology, terms, sparqlPath).render().getBytes(StandardCharsets.UTF_8));
         byte[] authored = authoredTurtle();
         bodies.put(MediaType.TURTLE, authored != null ? authored : RdfWriting.write(ontology, MediaType.TURTLE, ontology.getPrefixMapping()));
         for (MediaType t : List.of(MediaType.RDFXML, MediaType.JSONLD, MediaType.NTRIPLES)) {
             bodies.put(t, RdfWriting.write(ontology, t, ontology.getPrefixMapping()));
         }
         var it = ontology.find(NodeFactory.createURI(Coop.ONTOLOGY_IRI), OWL.versionInfo.asNode(), Node.ANY);
-        version = it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
+        versionPath = it.hasNext() ? Optional.of("/" + it.next().getObject().getLiteralLexicalForm()) : Optional.empty();
         it.close();
     }
 
@@ -53,10 +58,10 @@ public final class OntologyServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-            Responses.methodNotAllowed(request, response);
-            return;
-        }
+        Responses.readOnly(request, response, LOG, () -> answer(request, response));
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         String rest = path.substring(PageLinks.ONTOLOGY_PATH.length());
         Optional<MediaType> type = Optional.empty();
@@ -66,8 +71,9 @@ public final class OntologyServlet extends HttpServlet {
                 Responses.plain(request, response, 404, "404 Not Found: the ontology is at /ontology (.html, .ttl, .rdf, .jsonld, .nt)");
                 return;
             }
-        } else if (!rest.isEmpty() && !rest.equals("/" + version)) {
-            Responses.plain(request, response, 404, "404 Not Found: the ontology is at /ontology; its version is " + version);
+        } else if (!rest.isEmpty() && versionPath.filter(rest::equals).isEmpty()) {
+            Responses.plain(request, response, 404, "404 Not Found: the ontology is at /ontology"
+                    + versionPath.map(v -> "; its version is at /ontology" + v).orElse(""));
             return;
         }
         if (type.isEmpty()) {

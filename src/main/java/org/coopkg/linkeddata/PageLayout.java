@@ -51,8 +51,12 @@ public final class PageLayout {
 
     private PageLayout() {}
 
+    /**
+     * A whole page. {@code footerHrefPrefix} leads from the page back to the server root ({@code ../../});
+     * {@code sparqlPath} is the endpoint's path on the server ({@code /coop/sparql}), as the server registers it.
+     */
     public static String page(String title, List<Crumb> crumbs, List<Alternate> alternates, String homeHref, Html body,
-                              String footerHrefPrefix) {
+                              String footerHrefPrefix, String sparqlPath) {
         Html h = new Html();
         h.markup("<!DOCTYPE html>\n").open("html", "lang", "en").open("head")
                 .markup("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -76,7 +80,7 @@ public final class PageLayout {
                 .link(footerHrefPrefix + "id/", "all entities").text(" · ")
                 .link(footerHrefPrefix + "ontology", "ontology").text(" · ")
                 .link(footerHrefPrefix + ".well-known/void", "data set description (VoID)").text(" · ")
-                .link(footerHrefPrefix + "coop/sparql", "SPARQL endpoint").text(" · ")
+                .link(footerHrefPrefix + sparqlPath.substring(1), "SPARQL endpoint").text(" · ")
                 .link(footerHrefPrefix.isEmpty() ? "./" : footerHrefPrefix, "query page")
                 .close("footer");
         h.close("body").close("html");

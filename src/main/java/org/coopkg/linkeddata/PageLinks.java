@@ -16,6 +16,8 @@ public final class PageLinks {
     public static final String ONTOLOGY_PATH = "/ontology";
     public static final String HOME_PATH = "/id/";
     public static final String VOID_PATH = "/.well-known/void";
+    /** The SPARQL endpoint, as the server registers it and the dataset description names it. */
+    public static final String SPARQL_PATH = "/coop/sparql";
 
     private final BaseIris iris;
 

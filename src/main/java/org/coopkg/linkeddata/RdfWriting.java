@@ -1,34 +1,35 @@
 package org.coopkg.linkeddata;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
-import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.riot.out.NodeFmtLib;
-import org.apache.jena.riot.system.PrefixMap;
-import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.graph.GraphFactory;
+import org.coopkg.export.CanonicalBlankNodes;
+import org.coopkg.export.ExportFormat;
+import org.coopkg.export.GraphSelection;
+import org.coopkg.export.RdfExporter;
+import org.coopkg.export.StatementOrder;
 
 /**
  * Writes graphs and datasets in a {@link MediaType}, deterministically: the same data always gives the same
- * bytes, so responses can be cached, compared and diffed. N-Triples and N-Quads are written as sorted
- * lines; the other syntaxes are written from a copy filled in sorted order, which fixes the order in which
- * Jena's writers meet subjects and values.
+ * bytes, on every run, so responses can be cached, compared and diffed. Jena gives blank nodes (the
+ * ontology's restrictions) random labels and its in-memory graphs iterate in hash order, so neither the
+ * labels nor the iteration order can be used: statements are ordered by {@link StatementOrder} over
+ * {@link CanonicalBlankNodes canonical blank node labels}. Turtle is written here, entity first, for people;
+ * every other syntax by the exporter ({@link RdfExporter}), which is deterministic the same way.
  */
 public final class RdfWriting {
     private RdfWriting() {}
@@ -40,86 +41,72 @@ public final class RdfWriting {
 
     /**
      * A graph in any syntax, the given subjects first in Turtle (the thing described, then the rest in
-     * sorted order), so that a person reading the Turtle meets the entity before its neighbours.
+     * statement order), so that a person reading the Turtle meets the entity before its neighbours.
      */
     public static byte[] write(Graph graph, MediaType type, PrefixMapping prefixes, List<Node> first) {
-        List<Triple> triples = sorted(graph);
-        if (type == MediaType.NTRIPLES || type == MediaType.NQUADS) {
-            return lines(triples.stream().map(t -> line(t.getSubject(), t.getPredicate(), t.getObject(), null)).toList());
-        }
-        if (type == MediaType.TURTLE) {
-            triples.sort(readingOrder(first));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            StreamRDF stream = StreamRDFWriter.getWriterStream(out, RDFFormat.TURTLE_BLOCKS);
-            stream.start();
-            used(prefixes, triples).forEach(stream::prefix);
-            triples.forEach(stream::triple);
-            stream.finish();
-            return out.toByteArray();
-        }
-        Graph copy = GraphFactory.createDefaultGraph();
-        copy.getPrefixMapping().setNsPrefixes(used(prefixes, triples));
-        triples.forEach(copy::add);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFWriter.source(copy).format(type.format()).output(out);
-        return out.toByteArray();
+        DatasetGraph dataset = DatasetGraphFactory.create();
+        graph.find().forEachRemaining(t -> dataset.add(Quad.create(Quad.defaultGraphIRI, t)));
+        return write(dataset, type, prefixes, first);
     }
 
     /** A dataset: TriG and N-Quads keep its named graphs; the triple syntaxes get the union of its graphs. */
     public static byte[] write(DatasetGraph dataset, MediaType type, PrefixMapping prefixes, List<Node> first) {
-        if (!type.keepsGraphs()) {
-            Graph union = GraphFactory.createDefaultGraph();
-            dataset.find().forEachRemaining(q -> union.add(q.asTriple()));
-            return write(union, type, prefixes, first);
-        }
-        List<Quad> quads = new ArrayList<>();
-        dataset.find().forEachRemaining(quads::add);
-        quads.sort(Comparator.comparing(q -> line(q.getSubject(), q.getPredicate(), q.getObject(), q.getGraph())));
-        if (type == MediaType.NQUADS) {
-            return lines(quads.stream().map(q -> line(q.getSubject(), q.getPredicate(), q.getObject(),
-                    q.isDefaultGraph() ? null : q.getGraph())).toList());
-        }
+        List<Triple> triples = new ArrayList<>();
+        dataset.find().forEachRemaining(q -> triples.add(q.asTriple()));
+        Map<String, String> used = used(prefixes, triples);
+        if (type == MediaType.TURTLE) return turtle(dataset, triples, used, first);
+
         DatasetGraph copy = DatasetGraphFactory.create();
-        List<Triple> all = quads.stream().map(Quad::asTriple).toList();
-        PrefixMap map = PrefixMapFactory.create(used(prefixes, all));
-        copy.prefixes().putAll(map);
-        quads.forEach(copy::add);
+        if (type.keepsGraphs()) dataset.find().forEachRemaining(copy::add);
+        else triples.forEach(t -> copy.add(Quad.create(Quad.defaultGraphIRI, t)));
+        used.forEach(copy.prefixes()::add);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFWriter.source(copy).format(type.format()).output(out);
+        new RdfExporter(copy).write(exportFormat(type), GraphSelection.ALL, out);
         return out.toByteArray();
     }
 
-    /** The given subjects first, in their order; then by subject; rdf:type first within a subject. */
-    private static Comparator<Triple> readingOrder(List<Node> first) {
+    /** The union of the graphs as Turtle, in {@link #readingOrder}, one block per subject. */
+    private static byte[] turtle(DatasetGraph dataset, List<Triple> triples, Map<String, String> prefixes, List<Node> first) {
+        StatementOrder order = new StatementOrder(CanonicalBlankNodes.of(dataset));
+        triples.sort(readingOrder(first, order));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StreamRDF stream = StreamRDFWriter.getWriterStream(out, RDFFormat.TURTLE_BLOCKS);
+        stream.start();
+        prefixes.forEach(stream::prefix);
+        Triple previous = null;
+        for (Triple t : triples) {
+            // The union may hold a statement once per graph: sorting puts the copies side by side.
+            if (!t.equals(previous)) stream.triple(t);
+            previous = t;
+        }
+        stream.finish();
+        return out.toByteArray();
+    }
+
+    /** The given subjects first, in their order; then {@link StatementOrder} (rdf:type first within a subject). */
+    private static Comparator<Triple> readingOrder(List<Node> first, StatementOrder order) {
         return Comparator.comparing((Triple t) -> {
                     int i = first.indexOf(t.getSubject());
                     return i < 0 ? Integer.MAX_VALUE : i;
                 })
-                .thenComparing(t -> NodeFmtLib.strNT(t.getSubject()))
-                .thenComparing(t -> t.getPredicate().equals(RDF.type.asNode()) ? "" : NodeFmtLib.strNT(t.getPredicate()))
-                .thenComparing(t -> NodeFmtLib.strNT(t.getObject()));
+                .thenComparing(order.triples());
     }
 
-    private static List<Triple> sorted(Graph graph) {
-        List<Triple> triples = new ArrayList<>(graph.find().toList());
-        triples.sort(Comparator.comparing(t -> line(t.getSubject(), t.getPredicate(), t.getObject(), null)));
-        return triples;
-    }
-
-    private static String line(Node s, Node p, Node o, Node g) {
-        StringBuilder b = new StringBuilder();
-        b.append(NodeFmtLib.strNT(s)).append(' ').append(NodeFmtLib.strNT(p)).append(' ').append(NodeFmtLib.strNT(o));
-        if (g != null && !Quad.isDefaultGraph(g)) b.append(' ').append(NodeFmtLib.strNT(g));
-        return b.append(" .").toString();
-    }
-
-    private static byte[] lines(List<String> lines) {
-        return lines.stream().map(l -> l + "\n").collect(Collectors.joining()).getBytes(StandardCharsets.UTF_8);
+    private static ExportFormat exportFormat(MediaType type) {
+        return switch (type) {
+            case TURTLE -> ExportFormat.TURTLE;
+            case JSONLD -> ExportFormat.JSONLD;
+            case NTRIPLES -> ExportFormat.NTRIPLES;
+            case RDFXML -> ExportFormat.RDFXML;
+            case TRIG -> ExportFormat.TRIG;
+            case NQUADS -> ExportFormat.NQUADS;
+            case HTML -> throw new IllegalArgumentException("HTML is not an RDF syntax");
+        };
     }
 
     /** Only the prefixes the data uses, so that a small description does not start with a page of them. */
-    private static java.util.Map<String, String> used(PrefixMapping prefixes, List<Triple> triples) {
-        java.util.Map<String, String> used = new java.util.TreeMap<>();
+    private static Map<String, String> used(PrefixMapping prefixes, List<Triple> triples) {
+        Map<String, String> used = new TreeMap<>();
         prefixes.getNsPrefixMap().forEach((prefix, ns) -> {
             for (Triple t : triples) {
                 if (uses(t.getSubject(), ns) || uses(t.getPredicate(), ns) || uses(t.getObject(), ns)) {

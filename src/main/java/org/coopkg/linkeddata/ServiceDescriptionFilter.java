@@ -1,7 +1,6 @@
 package org.coopkg.linkeddata;
 
 import java.io.IOException;
-import java.util.Optional;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -12,11 +11,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Answers {@code GET}/{@code HEAD} on the SPARQL endpoint without a {@code query} parameter with the service
- * description, as the SPARQL 1.1 Service Description recommendation asks; every other request goes on to
- * Fuseki. Registered with {@code FusekiServer.Builder.addFilter}, which puts it before Fuseki's own
- * dispatch filter, so Fuseki never sees these requests (it would answer 400 "no query"). A client that
- * accepts no RDF syntax also goes on to Fuseki, which explains what it expected.
+ * Answers {@code GET}/{@code HEAD} on a SPARQL query endpoint without a {@code query} parameter with the
+ * service description, as the SPARQL 1.1 Service Description recommendation asks; every other request
+ * goes on to Fuseki. Registered with {@code FusekiServer.Builder.addFilter}, which puts it before Fuseki's
+ * own dispatch filter, so Fuseki never sees these requests (it would answer 400 "no query", or 404 for an
+ * Accept header it does not serve a description in). A client that accepts none of the RDF syntaxes of
+ * the description gets 406 with the list of them.
  */
 public final class ServiceDescriptionFilter implements Filter {
     private final GraphServlet description;
@@ -30,12 +30,8 @@ public final class ServiceDescriptionFilter implements Filter {
         if (req instanceof HttpServletRequest request && resp instanceof HttpServletResponse response
                 && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
                 && request.getParameter("query") == null) {
-            Optional<MediaType> type = ContentNegotiation.choose(request.getHeader("Accept"), MediaType.GRAPH_RDF);
-            if (type.isPresent()) {
-                response.setHeader("Vary", "Accept");
-                Responses.send(request, response, 200, type.get().contentType(), description.body(type.get()));
-                return;
-            }
+            description.serve(request, response);
+            return;
         }
         chain.doFilter(req, resp);
     }

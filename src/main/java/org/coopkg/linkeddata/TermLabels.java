@@ -11,7 +11,6 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
-import org.coopkg.vocab.Coop;
 
 /**
  * Plain-word names of ontology terms, for pages: the {@code rdfs:label} and {@code skos:definition} the
@@ -104,10 +103,6 @@ public final class TermLabels {
     public String shortName(String iri) {
         String shortForm = prefixes.shortForm(iri);
         return shortForm == null ? iri : shortForm;
-    }
-
-    public boolean isCoopTerm(String iri) {
-        return iri.startsWith(Coop.NS);
     }
 
     public static String localName(String iri) {

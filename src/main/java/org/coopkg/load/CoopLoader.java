@@ -51,7 +51,7 @@ public final class CoopLoader {
         Map<String, CsvTable> tables = parseAll(files.readAll());
         if (!tables.containsKey(CuratedSchema.SOURCES)) {
             throw new DataException(DataError.ofFile(CuratedSchema.SOURCES, "data.missing-file",
-                    "there is no sources.csv in " + files.location() + "; every fact cites a row of it"));
+                    "there is no sources.csv in " + files.location() + "; every fact cites a row of it, so add it (columns id, type, title)"));
         }
         Graph ontology = ontology();
         CuratedDataMapper mapper = new CuratedDataMapper(names, ontology);

@@ -76,7 +76,7 @@ public final class CsvReader {
         }
         if (records.isEmpty()) {
             throw new DataException(DataError.ofFile(file, "csv.empty",
-                    "the file is empty; it needs at least the header row with the column names"));
+                    "the file is empty; it needs at least the header row with the column names: add it, or delete the file"));
         }
         List<Cell> header = records.get(0).cells();
         checkHeader(header);

@@ -1,11 +1,7 @@
 package org.coopkg.load;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +68,7 @@ public final class CuratedDataMapper {
             }
         }
         if (!errors.isEmpty()) throw new DataException(errors);
+        CuratedSchema.entityTables().forEach(this::checkContainmentCycles);
         writeConceptSchemes();
         for (TableSpec spec : CuratedSchema.entityTables()) {
             CsvTable table = tables.get(spec.file());
@@ -115,7 +112,7 @@ public final class CuratedDataMapper {
             if (!known.contains(name.value())) {
                 errors.add(new DataError(table.file(), name.line(), name.column(), "header.unknown-column",
                         "unknown column '" + name.value() + "'; the columns of " + table.file() + " are: "
-                                + String.join(", ", known)));
+                                + String.join(", ", known) + "; rename or delete the column"));
                 ok = false;
             }
         }
@@ -150,6 +147,47 @@ public final class CuratedDataMapper {
                 ids.put(id.value(), row);
                 String label = spec.kind().equals("source") ? row.value("title") : row.value("label");
                 labels.put(names.entity(spec.kind(), id.value()), label);
+            }
+        }
+    }
+
+    /**
+     * A column that points to a row of its own file ({@code within}, {@code part_of}, {@code broader}, …) builds
+     * a hierarchy; a loop in it (a place within itself, or A within B within A) would make every member contain
+     * every other. Each loop is reported once, rule {@code {kind}.cycle}, at the first of its rows in the file.
+     */
+    private void checkContainmentCycles(TableSpec spec) {
+        Map<String, CsvRow> rows = index.get(spec.kind());
+        for (Column column : spec.columns()) {
+            if (!(column instanceof Column.Ref ref) || ref.many() || !ref.kinds().equals(List.of(spec.kind()))) continue;
+            Map<String, String> parent = new LinkedHashMap<>();
+            rows.forEach((id, row) -> {
+                String target = row.value(ref.name());
+                if (target.startsWith(spec.kind() + "/")) target = target.substring(spec.kind().length() + 1);
+                if (rows.containsKey(target)) parent.put(id, target);
+            });
+            Set<String> done = new java.util.HashSet<>();
+            for (String start : rows.keySet()) {
+                List<String> path = new ArrayList<>();
+                String at = start;
+                while (at != null && !done.contains(at) && !path.contains(at)) {
+                    path.add(at);
+                    at = parent.get(at);
+                }
+                if (at != null && path.contains(at)) {
+                    List<String> loop = new ArrayList<>(path.subList(path.indexOf(at), path.size()));
+                    String first = loop.stream().min(java.util.Comparator.comparingInt(id -> rows.get(id).line())).orElseThrow();
+                    CsvRow row = rows.get(first);
+                    List<String> chain = new ArrayList<>();
+                    for (String id = first; chain.size() <= loop.size(); id = parent.get(id)) chain.add("'" + id + "'");
+                    String lines = loop.stream().map(id -> rows.get(id).line()).sorted().map(String::valueOf)
+                            .collect(Collectors.joining(", "));
+                    errors.add(row.error(row.cell(ref.name()), spec.kind() + ".cycle", String.join(" " + ref.name() + " ", chain)
+                            + ": the " + ref.name() + " column goes round in a circle; correct the " + ref.name()
+                            + " cell of one of the rows on line" + (loop.size() > 1 ? "s " : " ") + lines
+                            + " so that the chain ends at a row with an empty " + ref.name()));
+                }
+                done.addAll(path);
             }
         }
     }
@@ -194,7 +232,7 @@ public final class CuratedDataMapper {
             if (cell.isEmpty()) {
                 if (column.required()) {
                     errors.add(row.error(cell, "required.empty", "the column '" + column.name()
-                            + "' is empty; it is required in " + row.file()));
+                            + "' is empty; it is required in " + row.file() + ", so fill it in"));
                 }
                 continue;
             }
@@ -313,7 +351,8 @@ public final class CuratedDataMapper {
                 triples.add(triple(subject, property(url.property()), uri(value)));
             } else {
                 errors.add(row.error(cell, "url.syntax", "'" + CsvReader.shorten(value)
-                        + "' is not an http(s) URL without spaces"));
+                        + "' is not an http(s) URL without spaces; write the full address, e.g. https://example.org/page, with "
+                        + "spaces and the characters < > \" { } | \\ ^ ` percent-encoded"));
             }
         }
     }
@@ -524,12 +563,7 @@ public final class CuratedDataMapper {
     }
 
     private static String digest(String key) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(key, 6);
     }
 
     private static Node[] triple(Node s, Node p, Node o) {

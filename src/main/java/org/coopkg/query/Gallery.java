@@ -7,7 +7,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,22 +29,37 @@ public final class Gallery {
 
     private Gallery() {}
 
-    /** The queries bundled with coop-kg, in file-name order. */
+    /** The queries bundled with coop-kg, in file-name order: read once, on first use. */
     public static List<GalleryQuery> bundled() {
-        URL root = Gallery.class.getResource("/queries/");
+        return Bundled.QUERIES;
+    }
+
+    /**
+     * The bundled gallery, read when this holder class is first used: the JVM runs that once, however many
+     * threads ask at the same time, and the queries cannot change while it runs.
+     */
+    private static final class Bundled {
+        static final List<GalleryQuery> QUERIES = fromResource(Gallery.class.getResource("/queries/"));
+    }
+
+    /**
+     * The gallery queries of a classpath folder ({@code file:} or {@code jar:} URL; null is none). A jar is
+     * opened as a file system for the reading only, and closed again.
+     */
+    static List<GalleryQuery> fromResource(URL root) {
         if (root == null) return List.of();
         try {
             URI uri = root.toURI();
             if (!"jar".equals(uri.getScheme())) return fromDirectory(Path.of(uri));
-            FileSystem jar;
-            try {
-                jar = FileSystems.getFileSystem(uri);
-            } catch (FileSystemNotFoundException e) {
-                jar = FileSystems.newFileSystem(uri, Map.of());
+            String folder = uri.getSchemeSpecificPart().substring(uri.getSchemeSpecificPart().indexOf("!/") + 1);
+            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                return fromDirectory(jar.getPath(folder));
+            } catch (FileSystemAlreadyExistsException e) {
+                // Someone else opened the jar as a file system; it is theirs to close.
+                return fromDirectory(FileSystems.getFileSystem(uri).getPath(folder));
             }
-            return fromDirectory(jar.getPath("/queries"));
         } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot read the bundled query gallery: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read the query gallery at " + root + ": " + e.getMessage(), e);
         }
     }
 
@@ -59,7 +74,7 @@ public final class Gallery {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the query gallery in " + dir, e);
         }
-        return queries;
+        return List.copyOf(queries);
     }
 
     static GalleryQuery read(String file, String text) {

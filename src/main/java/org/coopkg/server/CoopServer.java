@@ -1,18 +1,32 @@
 package org.coopkg.server;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.coopkg.linkeddata.LinkedDataSite;
+import org.coopkg.linkeddata.PageLinks;
 import org.coopkg.load.CoopLoader;
 
 /**
  * The coop-kg SPARQL endpoint: Fuseki main serving one read-only dataset, {@code /coop}, with SPARQL
  * query at {@code /coop/sparql} (and {@code /coop/query}, and on the dataset URL itself) and a read-only
  * Graph Store at {@code /coop/data}. There is no update endpoint.
+ *
+ * <p>Limits and errors: queries time out ({@link Builder#queryTimeout}, 503), results can be capped
+ * ({@link Builder#maxRows}, signalled in headers), request bodies are limited ({@link Builder#maxBodyBytes},
+ * 413), and every response carries an {@code X-Request-Id}; error responses are one line of plain text
+ * without internals ({@link RequestGuard}). CORS is on for the allowed origins, and {@code /$/ping} and
+ * Prometheus metrics at {@code /$/metrics} are served.
  *
  * <pre>
  * try (CoopServer server = CoopServer.builder().dataset(dsg).port(0).build().start()) {
@@ -23,6 +37,8 @@ import org.coopkg.load.CoopLoader;
 public final class CoopServer implements AutoCloseable {
     public static final String DATASET = "coop";
     public static final int DEFAULT_PORT = 3030;
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
+    public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
     private final FusekiServer fuseki;
 
@@ -67,8 +83,41 @@ public final class CoopServer implements AutoCloseable {
         private int port = DEFAULT_PORT;
         private boolean loopback;
         private String base = CoopLoader.DEFAULT_BASE;
+        private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
+        private long maxRows;
+        private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private String corsOrigins = "*";
 
         private Builder() {}
+
+        /** Queries running longer are stopped and answered 503 (default 30 s). */
+        public Builder queryTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the query timeout must be positive, not " + timeout);
+            }
+            this.queryTimeout = timeout;
+            return this;
+        }
+
+        /** At most this many result rows (CONSTRUCT/DESCRIBE: triples) per query; 0 (default) is no cap. */
+        public Builder maxRows(long maxRows) {
+            if (maxRows < 0) throw new IllegalArgumentException("max rows must be 0 (no cap) or more, not " + maxRows);
+            this.maxRows = maxRows;
+            return this;
+        }
+
+        /** Larger request bodies are refused with 413 (default 1 MiB). */
+        public Builder maxBodyBytes(long maxBodyBytes) {
+            if (maxBodyBytes <= 0) throw new IllegalArgumentException("the body limit must be positive, not " + maxBodyBytes);
+            this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        /** Origins allowed by CORS: {@code *} (default) or a comma-separated list such as {@code https://a.org,https://b.org}. */
+        public Builder corsOrigins(String origins) {
+            this.corsOrigins = Objects.requireNonNull(origins, "origins").strip();
+            return this;
+        }
 
         public Builder dataset(DatasetGraph dataset) {
             this.dataset = dataset;
@@ -101,6 +150,7 @@ public final class CoopServer implements AutoCloseable {
 
         public CoopServer build() {
             Objects.requireNonNull(dataset, "dataset");
+            dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
             DataService readOnly = DataService.newBuilder(dataset)
                     .addEndpoint(Operation.Query, "sparql")
                     .addEndpoint(Operation.Query, "query")
@@ -108,21 +158,53 @@ public final class CoopServer implements AutoCloseable {
                     .addEndpoint(Operation.Query)
                     .addEndpoint(Operation.GSP_R)
                     .build();
-            PageData pageData = new PageData(dataset, "/" + DATASET + "/sparql")
+            PageData pageData = new PageData(dataset, PageLinks.SPARQL_PATH)
                     .link("Browse the entities (Linked Data)", "/id/")
                     .link("Ontology documentation", "/ontology")
                     .link("Dataset description (VoID/DCAT)", "/.well-known/void");
             // Linked Data: /id/…, /ontology, /.well-known/void and the service description on GET …/sparql.
-            FusekiServer fuseki = LinkedDataSite.install(FusekiServer.create(), dataset, base, "/" + DATASET + "/sparql")
+            // RequestGuard first, so that it sees (and answers for) every request behind the CORS filter.
+            FusekiServer.Builder fusekiBuilder = FusekiServer.create().addFilter("/*", new RequestGuard(maxBodyBytes));
+            Path cors = corsProperties(corsOrigins);
+            try {
+                fusekiBuilder.enableCors(true, cors.toString());
+            } finally {
+                cors.toFile().delete();
+            }
+            FusekiServer fuseki = LinkedDataSite.install(fusekiBuilder, dataset, base, PageLinks.SPARQL_PATH, "/" + DATASET + "/query")
                     .port(port)
                     .loopback(loopback)
+                    .registerOperation(Operation.Query, new GuardedQuery(queryTimeout.toMillis(), maxRows))
                     .enablePing(true)
+                    .enableMetrics(true)
                     .add("/" + DATASET, readOnly)
                     // The query page (YASGUI) at "/" and its assets and data at /web/…
                     .addServlet("", QueryPageServlet.page(pageData))
                     .addServlet("/web/*", QueryPageServlet.assets(pageData))
                     .build();
             return new CoopServer(fuseki);
+        }
+
+        /** Fuseki reads its CORS settings from a properties file, once, when CORS is enabled. */
+        private static Path corsProperties(String origins) {
+            String exposed = String.join(", ", List.of("Cache-Control", "Content-Language", "Content-Length",
+                    "Content-Type", "Expires", "Last-Modified", "Pragma", RequestGuard.REQUEST_ID,
+                    GuardedQuery.MAX_ROWS, GuardedQuery.TRUNCATED));
+            try {
+                Path file = Files.createTempFile("coopkg-cors", ".properties");
+                Files.writeString(file, String.join("\n",
+                        "allowedOrigins=" + origins,
+                        "allowedMethods=GET,POST,HEAD,OPTIONS",
+                        "allowedHeaders=X-Requested-With, Content-Type, Accept, Origin, Last-Modified, Authorization, "
+                                + RequestGuard.REQUEST_ID,
+                        "exposedHeaders=" + exposed,
+                        // No cookies or credentials cross origins: the endpoint is public and read-only.
+                        "allowCredentials=false",
+                        "chainPreflight=false", ""));
+                return file;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the CORS settings to a temporary file", e);
+            }
         }
     }
 }

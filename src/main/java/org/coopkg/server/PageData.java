@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.jena.atlas.json.JsonArray;
@@ -21,6 +21,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.coopkg.linkeddata.BaseIris;
 import org.coopkg.linkeddata.EntityCatalog;
 import org.coopkg.load.CoopLoader;
 import org.coopkg.load.CuratedSchema;
@@ -29,14 +30,14 @@ import org.coopkg.query.GalleryQuery;
 import org.coopkg.vocab.Coop;
 
 /**
- * What the query page shows besides YASGUI, as one JSON object: the SPARQL endpoint (relative to the
- * server root), the ontology's prefixes, how many entities of each kind the loaded graph holds, a few
- * totals, and the gallery queries. Computed once, from the loaded data, the first time it is asked for
+ * What the query page shows besides YASGUI, as one JSON object: the SPARQL endpoint (a path relative to
+ * the server root, where the page is), the ontology's prefixes, how many entities of each kind the loaded
+ * graph holds, a few totals, and the gallery queries. Computed once, from the loaded data, the first time it is asked for
  * (the dataset is read-only).
  */
 final class PageData {
-    /** Entity IRIs are {@code {base}id/{kind}/{id}}; used when the dataset has no {@code id:} prefix. */
-    private static final Pattern ENTITY = Pattern.compile("^.*/id/([a-z][a-z0-9-]*)/[^/]+$");
+    /** A path on this server, with or without its leading slash: no scheme, host or query. */
+    private static final Pattern SERVER_PATH = Pattern.compile("/?[A-Za-z0-9._-][A-Za-z0-9._~/-]*");
 
     /** A link the page shows under the summary: a dump, the dataset description… */
     record Link(String label, String path) {}
@@ -46,9 +47,10 @@ final class PageData {
     private final List<Link> links = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String json;
 
+    /** {@code endpointPath}: the SPARQL endpoint's path on this server ({@code /coop/sparql} or {@code coop/sparql}). */
     PageData(DatasetGraph dataset, String endpointPath) {
         this.dataset = dataset;
-        this.endpointPath = endpointPath;
+        this.endpointPath = relativeToRoot(endpointPath);
     }
 
     /**
@@ -56,9 +58,17 @@ final class PageData {
      * description); the page shows only the links added here. Call before the server starts.
      */
     PageData link(String label, String path) {
-        if (!path.startsWith("/")) throw new IllegalArgumentException("a path on this server, starting with /: " + path);
-        links.add(new Link(label, path));
+        links.add(new Link(label, relativeToRoot(path)));
         return this;
+    }
+
+    /**
+     * A path on this server ({@code /id/} or {@code id/}) as the page uses it: relative to the server root,
+     * where the page is, so that it still works behind a reverse proxy that adds a path prefix.
+     */
+    private static String relativeToRoot(String path) {
+        if (!SERVER_PATH.matcher(path).matches()) throw new IllegalArgumentException("not a path on this server: " + path);
+        return path.startsWith("/") ? path.substring(1) : path;
     }
 
     String json() {
@@ -144,7 +154,9 @@ final class PageData {
     }
 
     private void counts(JsonObject page) {
-        String idBase = dataset.prefixes().get("id");
+        // The loader declares id: as {base}id/, the entity space; data without it has no entities to count.
+        String entitySpace = dataset.prefixes().get("id");
+        Optional<BaseIris> iris = Optional.ofNullable(entitySpace).map(BaseIris::ofEntitySpace);
         Graph union = dataset.getDefaultGraph();
         Map<String, Set<Node>> entities = new LinkedHashMap<>();
         CuratedSchema.kinds().forEach(kind -> entities.put(kind, new HashSet<>()));
@@ -153,8 +165,7 @@ final class PageData {
             Node s = it.next().getSubject();
             triples++;
             if (!s.isURI()) continue;
-            String kind = kindOf(s.getURI(), idBase);
-            if (kind != null && entities.containsKey(kind)) entities.get(kind).add(s);
+            iris.flatMap(i -> i.kindOf(s.getURI())).filter(entities::containsKey).ifPresent(kind -> entities.get(kind).add(s));
         }
         JsonArray counts = new JsonArray();
         entities.forEach((kind, set) -> {
@@ -178,16 +189,4 @@ final class PageData {
         page.put("totals", totals);
     }
 
-    /** The kind of an entity IRI; null for other IRIs and for nodes inside an entity ({@code #time}). */
-    private static String kindOf(String iri, String idBase) {
-        if (iri.indexOf('#') >= 0) return null;
-        if (idBase != null) {
-            if (!iri.startsWith(idBase)) return null;
-            String rest = iri.substring(idBase.length());
-            int slash = rest.indexOf('/');
-            return slash > 0 && slash < rest.length() - 1 && rest.indexOf('/', slash + 1) < 0 ? rest.substring(0, slash) : null;
-        }
-        Matcher m = ENTITY.matcher(iri);
-        return m.matches() ? m.group(1) : null;
-    }
 }

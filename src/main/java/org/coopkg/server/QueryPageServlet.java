@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +12,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.coopkg.load.Sha256;
 
 /**
  * The query page: {@code GET /} is {@code index.html}, and {@code /web/…} its assets (YASGUI, the page's
@@ -53,7 +51,8 @@ final class QueryPageServlet extends HttpServlet {
 
     private final transient PageData data;
     private final boolean root;
-    private final transient Map<String, Optional<Asset>> cache = new ConcurrentHashMap<>();
+    /** Assets read so far, hits only: a request for a missing name must not grow it (any client can send any name). */
+    private final transient Map<String, Asset> cache = new ConcurrentHashMap<>();
 
     private QueryPageServlet(PageData data, boolean root) {
         this.data = data;
@@ -84,7 +83,9 @@ final class QueryPageServlet extends HttpServlet {
             String path = request.getPathInfo();
             name = path == null || path.length() < 2 ? "" : path.substring(1);
         }
-        Optional<Asset> asset = name.equals(DATA) && !root ? Optional.of(data()) : cache.computeIfAbsent(name, QueryPageServlet::load);
+        // computeIfAbsent stores nothing when load finds nothing (null).
+        Optional<Asset> asset = name.equals(DATA) && !root ? Optional.of(data())
+                : Optional.ofNullable(cache.computeIfAbsent(name, n -> load(n).orElse(null)));
         if (asset.isEmpty()) {
             notFound(response);
             return;
@@ -106,7 +107,7 @@ final class QueryPageServlet extends HttpServlet {
             response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
             response.setHeader("Referrer-Policy", "no-referrer");
         }
-        if (asset.etag().equals(request.getHeader("If-None-Match"))) {
+        if (matches(request.getHeader("If-None-Match"), asset.etag())) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -114,6 +115,24 @@ final class QueryPageServlet extends HttpServlet {
         response.setContentType(asset.type());
         response.setContentLength(asset.bytes().length);
         if (!"HEAD".equals(request.getMethod())) response.getOutputStream().write(asset.bytes());
+    }
+
+    /**
+     * Whether an If-None-Match header names this entity tag (RFC 9110 13.1.2): {@code *}, or a list of
+     * tags compared weakly, so {@code W/"x"} matches {@code "x"} (a proxy may have weakened ours).
+     */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) return false;
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.strip();
+            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) return true;
+        }
+        return false;
+    }
+
+    /** How many assets are held in memory: for the test that misses do not fill the cache. */
+    int cachedAssets() {
+        return cache.size();
     }
 
     private static void notFound(HttpServletResponse response) throws IOException {
@@ -137,11 +156,6 @@ final class QueryPageServlet extends HttpServlet {
     }
 
     private static Asset asset(byte[] bytes, String type) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return new Asset(bytes, type, "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Asset(bytes, type, "\"" + Sha256.hex(bytes, 16) + "\"");
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.apache.jena.graph.NodeFactory;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,30 @@ class PageLinksTest {
         assertEquals("person", iris.kindOf("https://example.org/coop/id/person/x").orElseThrow());
         assertTrue(iris.kindOf("https://example.org/coop/id/person/").isEmpty());
         assertEquals("https://example.org/coop/coop/sparql", iris.sparqlEndpoint("/coop/sparql"));
+    }
+
+    @Test
+    void anEntityIsKindAndIdInTheSlugAlphabetAndNothingInsideIt() {
+        BaseIris iris = new BaseIris("https://example.org/coop/");
+        assertEquals("event", iris.kindOf("https://example.org/coop/id/event/big-science-forum").orElseThrow());
+        for (String notAnEntity : List.of("https://example.org/coop/id/event/big-science-forum#time",
+                "https://example.org/coop/id/event/big-science-forum/more", "https://example.org/coop/id/event",
+                "https://example.org/coop/id/Event/x", "https://example.org/coop/id/event/x y",
+                "https://example.org/coop/graph/ontology")) {
+            assertTrue(iris.kindOf(notAnEntity).isEmpty(), notAnEntity);
+            assertFalse(iris.isEntity(NodeFactory.createURI(notAnEntity)), notAnEntity);
+        }
+        assertEquals(iris, BaseIris.ofEntitySpace(iris.entitySpace()));
+    }
+
+    @Test
+    void englishLabelsComeFirstThenUntaggedThenOthers() {
+        List<org.apache.jena.graph.Node> labels = new java.util.ArrayList<>(List.of(
+                NodeFactory.createLiteralLang("Akademie", "de"), NodeFactory.createLiteralString("Academy (plain)"),
+                NodeFactory.createLiteralLang("Academy (GB)", "en-GB"), NodeFactory.createLiteralLang("Academy", "en")));
+        labels.sort(LabelOrder.ENGLISH_FIRST);
+        assertEquals(List.of("Academy", "Academy (GB)", "Academy (plain)", "Akademie"),
+                labels.stream().map(org.apache.jena.graph.Node::getLiteralLexicalForm).toList());
     }
 
     @Test

@@ -79,6 +79,34 @@ class GalleryTest {
     // The gallery as a whole
 
     @Test
+    void aJarGalleryIsReadAndItsFileSystemClosedAgain(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("gallery.jar");
+        try (var out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("queries/01-one.rq"));
+            out.write("# Title: One\n# Question: Which?\nASK {}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        java.net.URI uri = java.net.URI.create("jar:" + jar.toUri() + "!/queries/");
+        for (int read = 0; read < 2; read++) {
+            assertEquals(List.of("One"), Gallery.fromResource(uri.toURL()).stream().map(GalleryQuery::title).toList());
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(java.nio.file.FileSystemNotFoundException.class,
+                () -> java.nio.file.FileSystems.getFileSystem(uri), "the jar's file system is closed after reading");
+    }
+
+    @Test
+    void theBundledGalleryIsReadOnceWhateverTheThreads() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<List<GalleryQuery>>> reads = new ArrayList<>();
+            for (int i = 0; i < 16; i++) reads.add(pool.submit(Gallery::bundled));
+            for (var read : reads) assertTrue(read.get() == Gallery.bundled(), "one list, read once");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theGalleryHasAtLeastTwelveQueries() {
         assertTrue(gallery.size() >= 12, "queries in queries/: " + gallery.size());
     }

@@ -92,6 +92,38 @@ class QueryPageTest {
         HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(URI.create(root + "/web/app.js"))
                 .header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(304, again.statusCode());
+        for (String header : List.of("W/" + etag, "\"other\", " + etag, "\"other\",W/" + etag, "*")) {
+            HttpResponse<String> listed = HTTP.send(HttpRequest.newBuilder(URI.create(root + "/web/app.js"))
+                    .header("If-None-Match", header).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(304, listed.statusCode(), header);
+        }
+        HttpResponse<String> other = HTTP.send(HttpRequest.newBuilder(URI.create(root + "/web/app.js"))
+                .header("If-None-Match", "\"other\", W/\"another\"").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, other.statusCode());
+    }
+
+    @Test
+    void missingAssetsAreNotKeptInMemory() throws Exception {
+        QueryPageServlet assets = QueryPageServlet.assets(new PageData(
+                org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem(), "/coop/sparql"));
+        var served = org.apache.jena.fuseki.main.FusekiServer.create().port(0).loopback(true)
+                .addServlet("/web/*", assets).build().start();
+        try {
+            for (int i = 0; i < 500; i++) {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + served.getPort() + "/web/x" + i + ".js")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(404, response.statusCode());
+            }
+            assertEquals(0, assets.cachedAssets(), "misses are not cached");
+            HttpResponse<String> hit = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + served.getPort() + "/web/app.js")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, hit.statusCode());
+            assertEquals(1, assets.cachedAssets(), "hits are");
+        } finally {
+            served.stop();
+        }
     }
 
     @Test
@@ -115,7 +147,8 @@ class QueryPageTest {
     @Test
     void pageDataListsEveryGalleryQueryAndTheOntologyPrefixes() throws Exception {
         JsonObject data = JSON.parse(get("/web/page.json").body());
-        assertEquals("/coop/sparql", data.get("endpoint").getAsString().value());
+        // Relative to the page, so that the page works behind a reverse proxy that adds a path prefix.
+        assertEquals("coop/sparql", data.get("endpoint").getAsString().value());
 
         List<GalleryQuery> gallery = Gallery.bundled();
         var examples = data.get("examples").getAsArray();
@@ -162,16 +195,19 @@ class QueryPageTest {
         assertEquals(3, served.size(), served::toString);
         for (int i = 0; i < served.size(); i++) {
             String path = string(served.get(i).getAsObject(), "path");
-            assertEquals(200, get(path).statusCode(), "the page links " + path + ", which must be served");
+            assertFalse(path.startsWith("/"), path + " is relative to the page, for a reverse proxy's path prefix");
+            assertEquals(200, get("/" + path).statusCode(), "the page links " + path + ", which must be served");
         }
         PageData data = new PageData(org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem(), "/coop/sparql")
                 .link("Dataset description <VoID> & \"DCAT\"", "/.well-known/void");
         var links = JSON.parse(data.json()).get("links").getAsArray();
         assertEquals(1, links.size());
         assertEquals("Dataset description <VoID> & \"DCAT\"", string(links.get(0).getAsObject(), "label"));
-        assertEquals("/.well-known/void", string(links.get(0).getAsObject(), "path"));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> data.link("elsewhere", "https://example.org/dump.nq"));
+        assertEquals(".well-known/void", string(links.get(0).getAsObject(), "path"));
+        assertEquals("coop/sparql", string(JSON.parse(data.json()), "endpoint"));
+        for (String elsewhere : List.of("https://example.org/dump.nq", "//example.org/dump.nq", "javascript:alert(1)")) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> data.link("elsewhere", elsewhere));
+        }
     }
 
     @Test
