@@ -11,6 +11,8 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.coopkg.load.LoadedGraph;
+import org.coopkg.store.TdbStore;
+import org.coopkg.text.TextSearch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,8 +38,19 @@ public final class LoadCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "File to write.")
+    @Option(names = "--out", paramLabel = "FILE", description = "File to write.")
     Path out;
+
+    @Option(names = "--tdb2", paramLabel = "DIR",
+            description = "Load into the TDB2 database in DIR (created if needed) instead of writing a file: the named "
+                    + "graphs and their union as the default graph. An existing database is replaced in one "
+                    + "transaction. Serve it with 'coopkg serve --tdb2 DIR'.")
+    Path tdb2;
+
+    @Option(names = "--text-index", paramLabel = "DIR",
+            description = "With --tdb2: also write the Lucene full-text index that fuseki-config/coop-tdb2-text.ttl "
+                    + "reads (labels, alternative labels, descriptions) to DIR, replacing what is there.")
+    Path textIndex;
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "nquads or trig (default: from the file name, .nq or .trig).")
@@ -48,6 +61,14 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((out == null) == (tdb2 == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "give either --out FILE (an RDF file) or --tdb2 DIR (a TDB2 database)");
+        }
+        if (textIndex != null && tdb2 == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--text-index needs --tdb2 DIR");
+        }
+        if (tdb2 != null) return loadTdb2();
         Format chosen = format != null ? format : fromFileName(out);
         LoadedGraph graph = data.loader().load();
         DatasetGraph named = DatasetGraphFactory.createGeneral();
@@ -60,6 +81,44 @@ public final class LoadCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().printf("wrote %s (%s): %d quads in %d named graphs%n", out, chosen,
                 named.stream().count(), named.size());
+        return 0;
+    }
+
+    private int loadTdb2() throws Exception {
+        long start = System.nanoTime();
+        var err = spec.commandLine().getErr();
+        var stdout = spec.commandLine().getOut();
+        err.printf("coop-kg: reading, validating and materialising the curated data...%n");
+        err.flush();
+        LoadedGraph graph = data.loader().load();
+        long quads = graph.dataset().stream().count();
+        err.printf("coop-kg: %d curated rows -> %,d quads (%,d in named graphs, %,d inferred triples), %.1f s elapsed%n",
+                graph.rows(), quads, graph.namedGraphQuads(), graph.inferredTriples(), (System.nanoTime() - start) / 1e9);
+        err.flush();
+        DatasetGraph tdb;
+        try {
+            java.nio.file.Files.createDirectories(tdb2);
+            tdb = TdbStore.open(tdb2);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("cannot open the TDB2 database in " + tdb2 + " (" + Main.rootMessage(e)
+                    + "); is a server using it? A TDB2 database is used by one process at a time", e);
+        }
+        try {
+            long writeStart = System.nanoTime();
+            long written = TdbStore.replace(tdb, graph.dataset(), err);
+            double writeSeconds = Math.max(1e-9, (System.nanoTime() - writeStart) / 1e9);
+            stdout.printf("loaded %s (TDB2): %,d quads (%,d in %d named graphs, the rest their union as the default graph) "
+                    + "from %d curated rows; written in %.1f s (%,.0f quads/s), %.1f s in all%n", tdb2, written,
+                    graph.namedGraphQuads(), graph.dataset().size(), graph.rows(), writeSeconds, written / writeSeconds,
+                    (System.nanoTime() - start) / 1e9);
+            if (textIndex != null) {
+                long indexed = TextSearch.writeIndex(graph.dataset(), textIndex);
+                stdout.printf("wrote the full-text index %s: %,d labels, alternative labels and descriptions%n", textIndex, indexed);
+            }
+        } finally {
+            TdbStore.release(tdb);
+        }
+        stdout.flush();
         return 0;
     }
 

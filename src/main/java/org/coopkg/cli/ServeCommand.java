@@ -21,11 +21,22 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--tdb2", paramLabel = "DIR",
+            description = "Serve the TDB2 database made by 'coopkg load --tdb2 DIR' instead of loading the CSV.")
+    java.nio.file.Path tdb2;
+
+    @picocli.CommandLine.Option(names = "--config", paramLabel = "FILE",
+            description = "Serve a Fuseki assembler configuration (see fuseki-config/) with plain Fuseki; paths in it "
+                    + "are relative to the working directory. Only --port and --localhost apply.")
+    java.nio.file.Path config;
+
     @Override
     public Integer call() throws Exception {
+        server.checkUpdateOptions();
+        if (tdb2 != null || config != null) return StoredServe.serve(this);
         long start = System.nanoTime();
         LoadedGraph graph = data.loader().load();
-        CoopServer coop = server.applyTo(CoopServer.builder().dataset(graph.dataset()).base(graph.names().base())).build();
+        CoopServer coop = server.applyTo(CoopServer.builder().dataset(org.coopkg.text.TextSearch.withInMemoryIndex(graph.dataset())).base(graph.names().base())).build();
         try {
             coop.start();
         } catch (RuntimeException e) {
@@ -37,7 +48,12 @@ public final class ServeCommand implements Callable<Integer> {
                 graph.namedGraphQuads(), graph.inferredTriples(), (System.nanoTime() - start) / 1_000_000);
         out.printf("Query page: http://localhost:%d/%n", coop.port());
         out.printf("SPARQL endpoint: %s%n", coop.sparqlUrl());
-        out.printf("Graph Store (read-only): %s/data%n", coop.datasetUrl());
+        if (coop.updatable()) {
+            out.printf("SPARQL Update: %s and Graph Store: %s/data (login required: users of %s)%n", coop.updateUrl(),
+                    coop.datasetUrl(), server.passwordFile);
+        } else {
+            out.printf("Graph Store (read-only): %s/data%n", coop.datasetUrl());
+        }
         out.printf("Linked Data: http://localhost:%d/id/ (IRIs %sid/…)%n", coop.port(), graph.names().base());
         out.flush();
         coop.join();

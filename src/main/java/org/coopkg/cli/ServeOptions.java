@@ -1,5 +1,7 @@
 package org.coopkg.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.coopkg.server.CoopServer;
@@ -66,8 +68,37 @@ public final class ServeOptions {
                     + "e.g. https://yasgui.triply.cc,https://example.org")
     String corsOrigins = "*";
 
+    @Option(names = "--update", description = "Enable SPARQL Update at /coop/update and Graph Store writes at /coop/data, "
+            + "for the users of --passwd only (HTTP Basic); every update is validated with the SHACL shapes.")
+    boolean update;
+
+    @Option(names = "--passwd", paramLabel = "FILE",
+            description = "With --update: the users allowed to update, one 'user: password' line each (Jetty's format; "
+                    + "passwords plain or OBF:, MD5:, CRYPT:).")
+    Path passwordFile;
+
     public CoopServer.Builder applyTo(CoopServer.Builder builder) {
+        checkUpdateOptions();
+        if (update) builder.updates(passwordFile);
         return builder.port(port).loopback(loopback).queryTimeout(Duration.ofSeconds(timeoutSeconds)).maxRows(maxRows)
                 .maxBodyBytes(maxBodyBytes).corsOrigins(corsOrigins);
+    }
+
+    /** Usage errors of --update and --passwd (exit 2), found before any data is loaded. */
+    void checkUpdateOptions() {
+        if (update && passwordFile == null) {
+            throw new ParameterException(spec.commandLine(), "--update needs --passwd FILE: updates are only allowed "
+                    + "to the users in a password file ('user: password' lines)");
+        }
+        if (!update && passwordFile != null) {
+            throw new ParameterException(spec.commandLine(), "--passwd " + passwordFile + " only applies with --update");
+        }
+        if (update && !Files.isRegularFile(passwordFile)) {
+            throw new ParameterException(spec.commandLine(), "--passwd " + passwordFile + ": the password file "
+                    + passwordFile.toAbsolutePath() + " does not exist");
+        }
+        if (update && !Files.isReadable(passwordFile)) {
+            throw new ParameterException(spec.commandLine(), "--passwd " + passwordFile + ": the password file cannot be read");
+        }
     }
 }

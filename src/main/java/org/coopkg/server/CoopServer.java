@@ -16,11 +16,14 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.coopkg.linkeddata.LinkedDataSite;
 import org.coopkg.linkeddata.PageLinks;
 import org.coopkg.load.CoopLoader;
+import org.coopkg.load.GraphNames;
 
 /**
  * The coop-kg SPARQL endpoint: Fuseki main serving one read-only dataset, {@code /coop}, with SPARQL
  * query at {@code /coop/sparql} (and {@code /coop/query}, and on the dataset URL itself) and a read-only
- * Graph Store at {@code /coop/data}. There is no update endpoint.
+ * Graph Store at {@code /coop/data}. There is no update endpoint, unless {@link Builder#updates(Path)} turns
+ * on update mode: SPARQL Update at {@code /coop/update} and Graph Store writes at {@code /coop/data}, both with
+ * login and SHACL validation ({@link CuratedDataset}).
  *
  * <p>Limits and errors: queries time out ({@link Builder#queryTimeout}, 503), results can be capped
  * ({@link Builder#maxRows}, signalled in headers), request bodies are limited ({@link Builder#maxBodyBytes},
@@ -41,9 +44,11 @@ public final class CoopServer implements AutoCloseable {
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
     private final FusekiServer fuseki;
+    private final boolean updatable;
 
-    private CoopServer(FusekiServer fuseki) {
+    private CoopServer(FusekiServer fuseki, boolean updatable) {
         this.fuseki = fuseki;
+        this.updatable = updatable;
     }
 
     public static Builder builder() {
@@ -62,6 +67,16 @@ public final class CoopServer implements AutoCloseable {
 
     public String sparqlUrl() {
         return datasetUrl() + "/sparql";
+    }
+
+    /** Whether SPARQL Update ({@link #updateUrl()}) and Graph Store writes are enabled (with login). */
+    public boolean updatable() {
+        return updatable;
+    }
+
+    /** The SPARQL Update endpoint; it answers 404 unless {@link #updatable()}. */
+    public String updateUrl() {
+        return datasetUrl() + "/update";
     }
 
     public String datasetUrl() {
@@ -87,8 +102,21 @@ public final class CoopServer implements AutoCloseable {
         private long maxRows;
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private String corsOrigins = "*";
+        private Path passwordFile;
 
         private Builder() {}
+
+        /**
+         * Update mode: SPARQL Update at {@code /coop/update} and a writable Graph Store at {@code /coop/data},
+         * both for the users of this password file only (HTTP Basic; {@code user: password} lines, Jetty's
+         * format). Every update is checked when it commits: the inferred graph and the union default graph
+         * are recomputed and the result validated with the SHACL shapes, or nothing changes. Queries and
+         * Linked Data stay public. {@code null} (the default) serves read-only, without an update route.
+         */
+        public Builder updates(Path passwordFile) {
+            this.passwordFile = passwordFile;
+            return this;
+        }
 
         /** Queries running longer are stopped and answered 503 (default 30 s). */
         public Builder queryTimeout(Duration timeout) {
@@ -151,13 +179,17 @@ public final class CoopServer implements AutoCloseable {
         public CoopServer build() {
             Objects.requireNonNull(dataset, "dataset");
             dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
-            DataService readOnly = DataService.newBuilder(dataset)
+            UpdateAuth auth = passwordFile == null ? null : UpdateAuth.fromPasswordFile(passwordFile, "/" + DATASET);
+            CuratedDataset curated = auth == null ? null
+                    : new CuratedDataset(dataset, new GraphNames(base), CoopLoader.ontology(), CoopLoader.shapes());
+            DataService.Builder service = DataService.newBuilder(curated == null ? dataset : curated)
                     .addEndpoint(Operation.Query, "sparql")
                     .addEndpoint(Operation.Query, "query")
-                    .addEndpoint(Operation.GSP_R, "data")
+                    .addEndpoint(curated == null ? Operation.GSP_R : Operation.GSP_RW, "data")
                     .addEndpoint(Operation.Query)
-                    .addEndpoint(Operation.GSP_R)
-                    .build();
+                    .addEndpoint(Operation.GSP_R);
+            if (curated != null) service.addEndpoint(Operation.Update, "update");
+            DataService readOnly = service.build();
             PageData pageData = new PageData(dataset, PageLinks.SPARQL_PATH)
                     .link("Browse the entities (Linked Data)", "/id/")
                     .link("Ontology documentation", "/ontology")
@@ -165,6 +197,13 @@ public final class CoopServer implements AutoCloseable {
             // Linked Data: /id/…, /ontology, /.well-known/void and the service description on GET …/sparql.
             // RequestGuard first, so that it sees (and answers for) every request behind the CORS filter.
             FusekiServer.Builder fusekiBuilder = FusekiServer.create().addFilter("/*", new RequestGuard(maxBodyBytes));
+            if (auth != null) {
+                // Login for the write paths only, after RequestGuard so that a 401 gets a request id and one line.
+                UpdatePolicy policy = new UpdatePolicy(curated.ontologyGraph(), curated.inferredGraph());
+                fusekiBuilder.addFilter("/*", auth)
+                        .registerOperation(Operation.Update, new ValidatedUpdate(policy, new GraphNames(base).base()))
+                        .registerOperation(Operation.GSP_RW, new ValidatedGraphStore(policy));
+            }
             Path cors = corsProperties(corsOrigins);
             try {
                 fusekiBuilder.enableCors(true, cors.toString());
@@ -182,7 +221,7 @@ public final class CoopServer implements AutoCloseable {
                     .addServlet("", QueryPageServlet.page(pageData))
                     .addServlet("/web/*", QueryPageServlet.assets(pageData))
                     .build();
-            return new CoopServer(fuseki);
+            return new CoopServer(fuseki, auth != null);
         }
 
         /** Fuseki reads its CORS settings from a properties file, once, when CORS is enabled. */

@@ -54,6 +54,8 @@ final class RequestGuard implements Filter {
     private static final Pattern INTERNALS = Pattern.compile(
             "(?s).*(\\bat [a-z]+\\.[\\w.$]+\\(|\\.java:\\d|Exception|Error:|\\bjava\\.|\\borg\\.(apache|eclipse|coopkg)\\.).*");
     private static final int MAX_MESSAGE = 500;
+    /** Request attribute: the error body is a report, one line per problem, sent as it is. */
+    private static final String REPORT = "org.coopkg.server.report";
 
     private final long maxBodyBytes;
 
@@ -81,6 +83,14 @@ final class RequestGuard implements Filter {
             response.refuse(500, "internal error; report it with the request id " + id);
         }
         response.finish(request);
+    }
+
+    /**
+     * Marks the error of this request as a report written by coop-kg (e.g. the SHACL violations of an update):
+     * it is sent as {@code Error 422: summary} followed by one line per problem, not cut to one line.
+     */
+    static void keepReport(HttpServletRequest request) {
+        request.setAttribute(REPORT, Boolean.TRUE);
     }
 
     private static String requestId(HttpServletRequest request) {
@@ -217,11 +227,13 @@ final class RequestGuard implements Filter {
     private static String reasonOf(int status) {
         return switch (status) {
             case 400 -> "bad request";
+            case 401 -> "authentication required";
             case 404 -> "not found";
             case 405 -> "method not allowed";
             case 406 -> "none of the formats in Accept can be produced";
             case 413 -> "request body too large";
             case 415 -> "unsupported Content-Type";
+            case 422 -> "the request breaks a constraint";
             case 503 -> "service unavailable";
             default -> "error";
         };
@@ -425,6 +437,21 @@ final class RequestGuard implements Filter {
             }
             if (capturedWriter != null) capturedWriter.flush();
             String original = captured.toString(StandardCharsets.UTF_8);
+            if (request.getAttribute(REPORT) != null && !getResponse().isCommitted()) {
+                String report = original.strip();
+                if (report.startsWith("Error " + status + ":")) report = report.substring(("Error " + status + ":").length()).strip();
+                LOG.info("[{}] {} {} -> {}: {}", id, request.getMethod(), request.getRequestURI(), status,
+                        report.replace('\n', ' '));
+                HttpServletResponse response = (HttpServletResponse) getResponse();
+                response.resetBuffer();
+                response.setStatus(status);
+                response.setHeader(REQUEST_ID, id);
+                response.setContentType("text/plain;charset=utf-8");
+                byte[] body = ("Error " + status + ": " + report + "\n").getBytes(StandardCharsets.UTF_8);
+                response.setContentLength(body.length);
+                writeBody(response, body);
+                return;
+            }
             String contentType = getContentType() == null ? "" : getContentType();
             // A body a servlet wrote on purpose (a one-line message, an HTML "not found" page) is kept as it is,
             // unless it shows internals; anything else becomes one line.

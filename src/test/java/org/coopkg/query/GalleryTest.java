@@ -57,7 +57,8 @@ class GalleryTest {
     static void load() throws Exception {
         long start = System.nanoTime();
         DatasetGraph dsg = new CoopLoader(CuratedFiles.bundled(), CoopLoader.DEFAULT_BASE).load().dataset();
-        dataset = DatasetFactory.wrap(dsg);
+        // As `coopkg serve` serves it: with the in-memory full-text index that text:query (query 17) needs.
+        dataset = DatasetFactory.wrap(org.coopkg.text.TextSearch.withInMemoryIndex(dsg));
         gallery = Gallery.fromDirectory(Path.of("queries"));
         loadMs = (System.nanoTime() - start) / 1_000_000;
     }
@@ -458,6 +459,19 @@ class GalleryTest {
                 "Ocean Negative Carbon Emissions | supporter | Chinese government | ",
                 "Proteomic Navigator of the Human Body | supporter | Ministry of Science and Technology | Chen Jiachang (vice minister)"),
                 tuples(rows("16-"), "programmeLabel", "relation", "agentLabel", "people"));
+    }
+
+    @Test
+    void q17FullTextSearch() {
+        var rows = rows("17-");
+        assertEquals(List.of(
+                "Max Planck Society | name",
+                "Chinese Academy of Sciences delegation visit to Germany | description",
+                "roundtable forum in Shanghai | description",
+                "youth scientist groups | description",
+                "Chinese Academy of Sciences | description"),
+                rows.stream().map(r -> r.get("label") + " | " + r.get("field")).toList(), "best score first");
+        assertEquals("http://localhost:3030/id/organisation/max-planck-society", rows.get(0).get("entity"));
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,80 @@
+package org.coopkg.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.coopkg.server.CoopServer;
+import org.coopkg.store.TdbStore;
+import org.coopkg.text.TextSearch;
+
+/**
+ * {@code coopkg serve --tdb2 DIR} and {@code coopkg serve --config FILE}: serving data that is already stored,
+ * without reading the curated CSV.
+ */
+public final class StoredServe {
+    private StoredServe() {}
+
+    /**
+     * The coop-kg server (query page, Linked Data, limits) over the TDB2 database in {@code dir}, with an
+     * in-memory full-text index built from it at start-up. Not started.
+     */
+    public static CoopServer tdb2Server(Path dir, CoopServer.Builder builder) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("there is no TDB2 database in " + dir + "; create it with 'coopkg load --tdb2 " + dir + "'");
+        }
+        DatasetGraph tdb = TdbStore.open(dir);
+        if (!TdbStore.hasData(tdb)) {
+            TdbStore.release(tdb);
+            throw new IllegalArgumentException("the TDB2 database in " + dir + " is empty; load it with 'coopkg load --tdb2 " + dir + "'");
+        }
+        DatasetGraph text = TextSearch.withInMemoryIndex(tdb);
+        String base = TdbStore.base(tdb);
+        // The server reads prefixes, the ontology and counts while it is built: inside one read transaction.
+        return org.apache.jena.system.Txn.calculateRead(text, () -> builder.dataset(text).base(base).build());
+    }
+
+    /** Plain Fuseki main on an assembler configuration file (fuseki-config/), on the given port. Not started. */
+    public static FusekiServer configServer(Path config, int port, boolean loopback) {
+        if (!Files.isRegularFile(config)) throw new IllegalArgumentException("there is no configuration file " + config);
+        return FusekiServer.create().parseConfigFile(config.toString()).port(port).loopback(loopback).build();
+    }
+
+    static int serve(ServeCommand command) {
+        PrintWriter out = command.spec.commandLine().getOut();
+        ServeOptions options = command.server;
+        long start = System.nanoTime();
+        if (command.config != null) {
+            FusekiServer fuseki = configServer(command.config, options.port, options.loopback);
+            start(options, fuseki::start);
+            out.printf("coop-kg: serving the configuration %s (paths in it are relative to %s), started in %d ms%n",
+                    command.config.toAbsolutePath(), Path.of("").toAbsolutePath(), (System.nanoTime() - start) / 1_000_000);
+            fuseki.getDataAccessPointRegistry().forEach((name, access) ->
+                    out.printf("Dataset: http://localhost:%d%s%n", fuseki.getPort(), name));
+            out.flush();
+            fuseki.join();
+            return 0;
+        }
+        CoopServer coop = tdb2Server(command.tdb2, options.applyTo(CoopServer.builder()));
+        start(options, coop::start);
+        out.printf("coop-kg: serving the TDB2 database %s (no CSV read), started in %d ms%n", command.tdb2.toAbsolutePath(),
+                (System.nanoTime() - start) / 1_000_000);
+        out.printf("Query page: http://localhost:%d/%n", coop.port());
+        out.printf("SPARQL endpoint: %s%n", coop.sparqlUrl());
+        out.printf("Graph Store (read-only): %s/data%n", coop.datasetUrl());
+        out.flush();
+        coop.join();
+        return 0;
+    }
+
+    private static void start(ServeOptions options, Runnable start) {
+        try {
+            start.run();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot start the server on port " + options.port + " ("
+                    + Main.rootMessage(e) + "); is another server using it? Choose another port with --port", e);
+        }
+    }
+}
