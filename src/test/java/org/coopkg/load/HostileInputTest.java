@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -36,12 +34,12 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDFS;
 import org.coopkg.cli.Main;
 import org.coopkg.server.CoopServer;
+import org.coopkg.testing.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /**
  * Broken and hostile curated data fed to the loader through the command line, as a curator meets it: each
@@ -148,7 +146,7 @@ class HostileInputTest {
         if (content == null) files.remove(file); else files.put(file, content);
         write(files);
 
-        Run validate = run("validate", "--data", dir.toString());
+        CommandRun validate = CommandRun.of("validate", "--data", dir.toString());
         assertEquals(Main.DATA_INVALID, validate.exit(), () -> name + ":\n" + validate.err());
         assertEquals("", validate.out(), "validate prints nothing to stdout on failure");
         List<String> lines = validate.err().lines().toList();
@@ -167,7 +165,7 @@ class HostileInputTest {
         assertNoStackTrace(validate);
 
         Path out = dir.resolve("out.nq");
-        Run load = run("load", "--data", dir.toString(), "--out", out.toString());
+        CommandRun load = CommandRun.of("load", "--data", dir.toString(), "--out", out.toString());
         assertEquals(Main.DATA_INVALID, load.exit(), load::err);
         assertFalse(Files.exists(out), "nothing is written when the data is invalid");
         assertNoStackTrace(load);
@@ -185,12 +183,12 @@ class HostileInputTest {
                 "places.csv", utf8(PLACES_HEADER + "\nevil,Country," + csvLabel + ",,EV,s1," + csvLabel + "\n"),
                 "organisations.csv", utf8("id,type,label,country,description,source,evidence\n"
                         + "org,University,Org,evil,\"" + DESCRIPTION.replace("\"", "\"\"") + "\",s1,Org\n")));
-        Run validate = run("validate", "--data", dir.toString());
+        CommandRun validate = CommandRun.of("validate", "--data", dir.toString());
         assertEquals(0, validate.exit(), validate::err);
 
         // TriG written by the loader, parsed again.
         Path trig = dir.resolve("out.trig");
-        assertEquals(0, run("load", "--data", dir.toString(), "--out", trig.toString()).exit());
+        assertEquals(0, CommandRun.of("load", "--data", dir.toString(), "--out", trig.toString()).exit());
         DatasetGraph written = RDFDataMgr.loadDatasetGraph(trig.toString());
         Node place = NodeFactory.createURI("http://localhost:3030/id/place/evil");
         Node org = NodeFactory.createURI("http://localhost:3030/id/organisation/org");
@@ -247,19 +245,7 @@ class HostileInputTest {
         return all;
     }
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private static void assertNoStackTrace(Run run) {
+    private static void assertNoStackTrace(CommandRun run) {
         String all = run.out() + run.err();
         assertFalse(all.contains("\tat ") || all.contains("Exception") || all.contains(".java:"),
                 () -> "stack trace or exception name:\n" + all);
