@@ -89,8 +89,18 @@ final class RequestGuard implements Filter {
      * Marks the error of this request as a report written by coop-kg (e.g. the SHACL violations of an update):
      * it is sent as {@code Error 422: summary} followed by one line per problem, not cut to one line.
      */
-    static void keepReport(HttpServletRequest request) {
+    private static void keepReport(HttpServletRequest request) {
         request.setAttribute(REPORT, Boolean.TRUE);
+    }
+
+    /** Runs a write; if the data would break the shapes, the error keeps its whole report (see above). */
+    static void reportingShapeViolations(HttpServletRequest request, Runnable write) {
+        try {
+            write.run();
+        } catch (CuratedDataset.ShapesViolated e) {
+            keepReport(request);
+            throw e;
+        }
     }
 
     private static String requestId(HttpServletRequest request) {

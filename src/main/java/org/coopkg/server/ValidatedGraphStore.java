@@ -22,12 +22,7 @@ final class ValidatedGraphStore extends GSP_RW {
 
     @Override
     public void execute(HttpAction action) {
-        try {
-            super.execute(action);
-        } catch (CuratedDataset.ShapesViolated e) {
-            RequestGuard.keepReport(action.getRequest());
-            throw e;
-        }
+        RequestGuard.reportingShapeViolations(action.getRequest(), () -> super.execute(action));
     }
 
     @Override

@@ -36,12 +36,7 @@ final class ValidatedUpdate extends SPARQL_Update {
 
     @Override
     public void execute(HttpAction action) {
-        try {
-            super.execute(action);
-        } catch (CuratedDataset.ShapesViolated e) {
-            RequestGuard.keepReport(action.getRequest());
-            throw e;
-        }
+        RequestGuard.reportingShapeViolations(action.getRequest(), () -> super.execute(action));
     }
 
     @Override
