@@ -44,6 +44,11 @@ public final class DataOptions {
         }
     }
 
+    /** The base IRI given with --base, or the default. */
+    public String base() {
+        return base;
+    }
+
     public CuratedFiles files() {
         return data == null ? CuratedFiles.bundled() : CuratedFiles.directory(data);
     }

@@ -91,28 +91,39 @@ public final class LoadCommand implements Callable<Integer> {
         err.printf("coop-kg: reading, validating and materialising the curated data...%n");
         err.flush();
         LoadedGraph graph = data.loader().load();
-        long quads = graph.dataset().stream().count();
         err.printf("coop-kg: %d curated rows -> %,d quads (%,d in named graphs, %,d inferred triples), %.1f s elapsed%n",
-                graph.rows(), quads, graph.namedGraphQuads(), graph.inferredTriples(), (System.nanoTime() - start) / 1e9);
+                graph.rows(), graph.quadCount(), graph.namedGraphQuads(), graph.inferredTriples(),
+                (System.nanoTime() - start) / 1e9);
         err.flush();
         DatasetGraph tdb;
         try {
-            java.nio.file.Files.createDirectories(tdb2);
+            Files.createDirectories(tdb2);
             tdb = TdbStore.open(tdb2);
         } catch (IOException | RuntimeException e) {
             throw new IOException("cannot open the TDB2 database in " + tdb2 + " (" + Main.rootMessage(e)
                     + "); is a server using it? A TDB2 database is used by one process at a time", e);
         }
         try {
+            deleteTree(TdbStore.textIndexOf(tdb2));
             long writeStart = System.nanoTime();
-            long written = TdbStore.replace(tdb, graph.dataset(), err);
+            // An empty database takes the bulk loader; one with data is replaced in one transaction, so that
+            // a server reading it sees the old data or the new, and a killed reload leaves the old intact.
+            boolean bulk = !TdbStore.hasData(tdb);
+            long written = bulk ? TdbStore.bulkLoad(tdb, graph.quads(), graph.prefixes(), err)
+                    : TdbStore.replace(tdb, graph.quads(), graph.prefixes(), err);
             double writeSeconds = Math.max(1e-9, (System.nanoTime() - writeStart) / 1e9);
-            stdout.printf("loaded %s (TDB2): %,d quads (%,d in %d named graphs, the rest their union as the default graph) "
-                    + "from %d curated rows; written in %.1f s (%,.0f quads/s), %.1f s in all%n", tdb2, written,
-                    graph.namedGraphQuads(), graph.dataset().size(), graph.rows(), writeSeconds, written / writeSeconds,
+            stdout.printf("loaded %s (TDB2, %s): %,d quads (%,d in named graphs, the rest their union as the default "
+                    + "graph) from %d curated rows; written in %.1f s (%,.0f quads/s), %.1f s in all%n", tdb2,
+                    bulk ? "bulk load into an empty database" : "replaced in one transaction", written,
+                    graph.namedGraphQuads(), graph.rows(), writeSeconds, written / writeSeconds,
                     (System.nanoTime() - start) / 1e9);
+            Path indexPart = tdb2.resolve("text-index.part");
+            long ownIndex = TextSearch.writeIndex(tdb, indexPart);
+            Files.move(indexPart, TdbStore.textIndexOf(tdb2));
+            err.printf("coop-kg: indexed %,d labels, alternative labels and descriptions for full-text search, %.1f s "
+                    + "elapsed%n", ownIndex, (System.nanoTime() - start) / 1e9);
             if (textIndex != null) {
-                long indexed = TextSearch.writeIndex(graph.dataset(), textIndex);
+                long indexed = TextSearch.writeIndex(tdb, textIndex);
                 stdout.printf("wrote the full-text index %s: %,d labels, alternative labels and descriptions%n", textIndex, indexed);
             }
         } finally {
@@ -120,6 +131,13 @@ public final class LoadCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
     }
 
     private Format fromFileName(Path file) {

@@ -25,6 +25,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Serve the TDB2 database made by 'coopkg load --tdb2 DIR' instead of loading the CSV.")
     java.nio.file.Path tdb2;
 
+    @picocli.CommandLine.Option(names = "--dump", paramLabel = "FILE",
+            description = "Serve a release dump (coop-kg.nq.gz of 'coopkg dist', or N-Quads/TriG) without reading the "
+                    + "CSV: for read replicas. Give --base if the release was made with one.")
+    java.nio.file.Path dump;
+
     @picocli.CommandLine.Option(names = "--config", paramLabel = "FILE",
             description = "Serve a Fuseki assembler configuration (see fuseki-config/) with plain Fuseki; paths in it "
                     + "are relative to the working directory. Only --port and --localhost apply.")
@@ -33,7 +38,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         server.checkUpdateOptions();
-        if (tdb2 != null || config != null) return StoredServe.serve(this);
+        int sources = (tdb2 != null ? 1 : 0) + (config != null ? 1 : 0) + (dump != null ? 1 : 0) + (data.data != null ? 1 : 0);
+        if (sources > 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give one of --data DIR, --tdb2 DIR, "
+                    + "--dump FILE and --config FILE: each is a whole data set to serve");
+        }
+        if (tdb2 != null || config != null || dump != null) return StoredServe.serve(this);
         long start = System.nanoTime();
         LoadedGraph graph = data.loader().load();
         CoopServer coop = server.applyTo(CoopServer.builder().dataset(org.coopkg.text.TextSearch.withInMemoryIndex(graph.dataset())).base(graph.names().base())).build();

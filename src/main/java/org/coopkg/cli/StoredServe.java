@@ -1,5 +1,6 @@
 package org.coopkg.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.coopkg.server.CoopServer;
+import org.coopkg.store.ReleaseDump;
 import org.coopkg.store.TdbStore;
 import org.coopkg.text.TextSearch;
 
@@ -30,10 +32,28 @@ public final class StoredServe {
             TdbStore.release(tdb);
             throw new IllegalArgumentException("the TDB2 database in " + dir + " is empty; load it with 'coopkg load --tdb2 " + dir + "'");
         }
-        DatasetGraph text = TextSearch.withInMemoryIndex(tdb);
+        if (!TdbStore.isComplete(tdb)) {
+            TdbStore.release(tdb);
+            throw new IllegalArgumentException("the TDB2 database in " + dir + " holds an unfinished load (the process "
+                    + "was stopped while bulk loading); delete the folder and run 'coopkg load --tdb2 " + dir + "' again");
+        }
+        Path index = TdbStore.textIndexOf(dir);
+        DatasetGraph text;
+        try {
+            text = Files.isDirectory(index) ? TextSearch.withIndexIn(tdb, index) : TextSearch.withInMemoryIndex(tdb);
+        } catch (IOException e) {
+            TdbStore.release(tdb);
+            throw new IllegalArgumentException("cannot open the full-text index " + index + " (" + e.getMessage()
+                    + "); delete it, and 'coopkg serve --tdb2' builds one in memory at start-up", e);
+        }
         String base = TdbStore.base(tdb);
         // The server reads prefixes, the ontology and counts while it is built: inside one read transaction.
         return org.apache.jena.system.Txn.calculateRead(text, () -> builder.dataset(text).base(base).build());
+    }
+
+    /** The coop-kg server over a release dump read into memory (a read replica), with its full-text index. Not started. */
+    public static CoopServer dumpServer(Path dump, String base, CoopServer.Builder builder) {
+        return builder.dataset(TextSearch.withInMemoryIndex(ReleaseDump.read(dump, base))).base(base).build();
     }
 
     /** Plain Fuseki main on an assembler configuration file (fuseki-config/), on the given port. Not started. */
@@ -57,10 +77,13 @@ public final class StoredServe {
             fuseki.join();
             return 0;
         }
-        CoopServer coop = tdb2Server(command.tdb2, options.applyTo(CoopServer.builder()));
+        CoopServer coop = command.dump != null
+                ? dumpServer(command.dump, command.data.base(), options.applyTo(CoopServer.builder()))
+                : tdb2Server(command.tdb2, options.applyTo(CoopServer.builder()));
         start(options, coop::start);
-        out.printf("coop-kg: serving the TDB2 database %s (no CSV read), started in %d ms%n", command.tdb2.toAbsolutePath(),
-                (System.nanoTime() - start) / 1_000_000);
+        out.printf("coop-kg: serving the %s %s (no CSV read), started in %d ms%n",
+                command.dump != null ? "release dump" : "TDB2 database",
+                (command.dump != null ? command.dump : command.tdb2).toAbsolutePath(), (System.nanoTime() - start) / 1_000_000);
         out.printf("Query page: http://localhost:%d/%n", coop.port());
         out.printf("SPARQL endpoint: %s%n", coop.sparqlUrl());
         out.printf("Graph Store (read-only): %s/data%n", coop.datasetUrl());

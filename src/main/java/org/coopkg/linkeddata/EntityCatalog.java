@@ -35,10 +35,10 @@ public final class EntityCatalog {
     private static final List<String> ORDER = List.of("organisation", "person", "project", "facility", "lab", "agreement",
             "event", "place", "figure", "post", "party", "concept", "scheme", "source", "assertion");
 
-    private final Map<String, List<Node>> byKind;
+    private final Prepared<Map<String, List<Node>>> prepared;
 
     public EntityCatalog(KnowledgeGraphView view) {
-        this.byKind = view.read(() -> {
+        this.prepared = Prepared.start("the entity catalogue", () -> view.read(() -> {
             Map<String, List<Node>> map = new TreeMap<>();
             java.util.Set<Node> seen = new java.util.HashSet<>();
             view.dataset().find().forEachRemaining(q -> {
@@ -47,20 +47,20 @@ public final class EntityCatalog {
             });
             map.values().forEach(list -> list.sort(java.util.Comparator.comparing(Node::getURI)));
             return map;
-        });
+        }));
     }
 
     /** Kinds in the home page's order, then any other kind alphabetically. */
     public List<String> kinds() {
         List<String> kinds = new ArrayList<>();
-        ORDER.stream().filter(byKind::containsKey).forEach(kinds::add);
-        byKind.keySet().stream().filter(k -> !ORDER.contains(k)).forEach(kinds::add);
+        ORDER.stream().filter(byKind()::containsKey).forEach(kinds::add);
+        byKind().keySet().stream().filter(k -> !ORDER.contains(k)).forEach(kinds::add);
         return kinds;
     }
 
     /** The entities of a kind, by IRI; empty for an unknown kind. */
     public List<Node> entities(String kind) {
-        return Collections.unmodifiableList(byKind.getOrDefault(kind, List.of()));
+        return Collections.unmodifiableList(byKind().getOrDefault(kind, List.of()));
     }
 
     public static String title(String kind) {
@@ -71,5 +71,9 @@ public final class EntityCatalog {
     public static String slug(Node entity) {
         String iri = entity.getURI();
         return iri.substring(iri.lastIndexOf('/') + 1);
+    }
+
+    private Map<String, List<Node>> byKind() {
+        return prepared.get();
     }
 }

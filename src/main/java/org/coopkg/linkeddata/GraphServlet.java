@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,18 +18,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves one computed graph (the VoID description at {@code /.well-known/void}, the service description)
- * by content negotiation, Turtle first. Every body is written when the servlet is made, at start-up: the
- * served data is read-only, and a graph that cannot be made stops the server from starting instead of
- * failing its first request.
+ * by content negotiation, Turtle first. The graph and every body are computed once, in the background from
+ * start-up ({@link Prepared}): on large data they take minutes that the SPARQL endpoint need not wait for.
  */
 public final class GraphServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(GraphServlet.class);
 
-    private final transient Map<MediaType, byte[]> bodies = new EnumMap<>(MediaType.class);
+    private final transient Prepared<Map<MediaType, byte[]>> bodies;
 
-    /** {@code first}: the subjects Turtle should start with (the document, then what it describes). */
-    public GraphServlet(Graph graph, PrefixMapping prefixes, List<Node> first) {
-        for (MediaType type : MediaType.GRAPH_RDF) bodies.put(type, RdfWriting.write(graph, type, prefixes, first));
+    /**
+     * {@code what}: the document, for messages; {@code graph}: computes it (from the data, in the background);
+     * {@code first}: the subjects Turtle should start with (the document, then what it describes).
+     */
+    public GraphServlet(String what, Supplier<Graph> graph, PrefixMapping prefixes, List<Node> first) {
+        this.bodies = Prepared.start(what, () -> {
+            Graph computed = graph.get();
+            Map<MediaType, byte[]> rendered = new EnumMap<>(MediaType.class);
+            for (MediaType type : MediaType.GRAPH_RDF) rendered.put(type, RdfWriting.write(computed, type, prefixes, first));
+            return rendered;
+        });
     }
 
     @Override
@@ -48,6 +56,6 @@ public final class GraphServlet extends HttpServlet {
             Responses.notAcceptable(request, response, MediaType.GRAPH_RDF);
             return;
         }
-        Responses.send(request, response, 200, type.get().contentType(), bodies.get(type.get()));
+        Responses.send(request, response, 200, type.get().contentType(), bodies.get().get(type.get()));
     }
 }

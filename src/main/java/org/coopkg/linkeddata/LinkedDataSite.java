@@ -43,11 +43,12 @@ public final class LinkedDataSite {
         fuseki.addServlet(PageLinks.HOME_PATH + "*", new EntityServlet(view, terms, new EntityCatalog(view), prefixes, sparqlPath));
         OntologyServlet ontologyServlet = new OntologyServlet(ontology, terms, sparqlPath);
         OntologyServlet.paths().forEach(path -> fuseki.addServlet(path, ontologyServlet));
-        fuseki.addServlet(PageLinks.VOID_PATH, new GraphServlet(
-                new DatasetDescription(dataset, base, sparqlPath).graph(), DatasetDescription.prefixes(),
+        fuseki.addServlet(PageLinks.VOID_PATH, new GraphServlet("the dataset description (VoID)",
+                new DatasetDescription(dataset, base, sparqlPath)::graph, DatasetDescription.prefixes(),
                 List.of(uri(iris.voidDocument()), uri(iris.voidDocument() + "#dataset"))));
         String endpoint = iris.sparqlEndpoint(sparqlPath);
-        GraphServlet serviceDescription = new GraphServlet(new ServiceDescription(dataset, base, sparqlPath).graph(),
+        GraphServlet serviceDescription = new GraphServlet("the SPARQL service description",
+                new ServiceDescription(dataset, base, sparqlPath)::graph,
                 PrefixMapping.Factory.create().setNsPrefixes(DatasetDescription.prefixes())
                         .setNsPrefix("formats", "http://www.w3.org/ns/formats/"),
                 List.of(uri(endpoint + "#service"), uri(iris.voidDocument() + "#dataset"), uri(endpoint + "#default-graph")));

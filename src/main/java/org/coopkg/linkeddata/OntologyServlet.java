@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * this server; w3id redirects it here, to {@code /ontology}, which answers by content negotiation: the
  * HTML documentation, Turtle (the authored file itself, comments included), RDF/XML, JSON-LD or
  * N-Triples. Suffix forms {@code /ontology.ttl} etc. and the version path {@code /ontology/0.1.0} work too.
- * Everything is made once at start-up from the bundled ontology: it cannot change while the server runs.
+ * Everything is made once, from the bundled ontology, in the background from start-up: it cannot change while
+ * the server runs.
  */
 public final class OntologyServlet extends HttpServlet {
     /** What {@code /ontology} offers: the documentation first, for browsers. */
@@ -33,17 +34,23 @@ public final class OntologyServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(OntologyServlet.class);
 
-    private final transient Map<MediaType, byte[]> bodies = new EnumMap<>(MediaType.class);
+    private final transient Prepared<Map<MediaType, byte[]>> bodies;
     /** {@code /ontology/{owl:versionInfo}}; empty when the ontology states no version, so no version path answers. */
     private final transient Optional<String> versionPath;
 
     public OntologyServlet(Graph ontology, TermLabels terms, String sparqlPath) {
-        bodies.put(MediaType.HTML, new OntologyDocument(ontology, terms, sparqlPath).render().getBytes(StandardCharsets.UTF_8));
-        byte[] authored = authoredTurtle();
-        bodies.put(MediaType.TURTLE, authored != null ? authored : RdfWriting.write(ontology, MediaType.TURTLE, ontology.getPrefixMapping()));
-        for (MediaType t : List.of(MediaType.RDFXML, MediaType.JSONLD, MediaType.NTRIPLES)) {
-            bodies.put(t, RdfWriting.write(ontology, t, ontology.getPrefixMapping()));
-        }
+        // JSON-LD alone takes seconds to write: render in the background (Prepared) rather than delay start-up.
+        bodies = Prepared.start("the ontology documents", () -> {
+            Map<MediaType, byte[]> rendered = new EnumMap<>(MediaType.class);
+            rendered.put(MediaType.HTML, new OntologyDocument(ontology, terms, sparqlPath).render().getBytes(StandardCharsets.UTF_8));
+            byte[] authored = authoredTurtle();
+            rendered.put(MediaType.TURTLE, authored != null ? authored
+                    : RdfWriting.write(ontology, MediaType.TURTLE, ontology.getPrefixMapping()));
+            for (MediaType t : List.of(MediaType.RDFXML, MediaType.JSONLD, MediaType.NTRIPLES)) {
+                rendered.put(t, RdfWriting.write(ontology, t, ontology.getPrefixMapping()));
+            }
+            return rendered;
+        });
         var it = ontology.find(NodeFactory.createURI(Coop.ONTOLOGY_IRI), OWL.versionInfo.asNode(), Node.ANY);
         versionPath = it.hasNext() ? Optional.of("/" + it.next().getObject().getLiteralLexicalForm()) : Optional.empty();
         it.close();
@@ -84,7 +91,7 @@ public final class OntologyServlet extends HttpServlet {
                 return;
             }
         }
-        Responses.send(request, response, 200, type.get().contentType(), bodies.get(type.get()));
+        Responses.send(request, response, 200, type.get().contentType(), bodies.get().get(type.get()));
     }
 
     private static byte[] authoredTurtle() {

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -15,7 +15,6 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.Shapes;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.coopkg.infer.Materialiser;
@@ -55,25 +54,24 @@ public final class CoopLoader {
         }
         Graph ontology = ontology();
         CuratedDataMapper mapper = new CuratedDataMapper(names, ontology);
-        DatasetGraph dataset = mapper.map(tables);
+        Set<Quad> quads = mapper.map(tables);
 
-        Graph data = GraphFactory.createDefaultGraph();
-        dataset.find().forEachRemaining(q -> data.add(q.asTriple()));
-        Graph inferred = new Materialiser(ontology).inferred(data);
-
+        Graph union = GraphFactory.createDefaultGraph();
+        quads.forEach(q -> union.add(q.asTriple()));
+        Graph inferred = new Materialiser(ontology).inferred(union);
         Node ontologyGraph = NodeFactory.createURI(names.ontologyGraph());
         Node inferredGraph = NodeFactory.createURI(names.inferredGraph());
-        ontology.find().forEachRemaining(t -> dataset.add(ontologyGraph, t.getSubject(), t.getPredicate(), t.getObject()));
-        inferred.find().forEachRemaining(t -> dataset.add(inferredGraph, t.getSubject(), t.getPredicate(), t.getObject()));
-        List<Quad> union = new ArrayList<>();
-        for (Iterator<Quad> it = dataset.find(); it.hasNext(); ) union.add(it.next());
-        union.forEach(q -> dataset.add(Quad.defaultGraphIRI, q.getSubject(), q.getPredicate(), q.getObject()));
-        dataset.prefixes().putAll(ontology.getPrefixMapping().getNsPrefixMap());
-        dataset.prefixes().add("id", names.base() + "id/");
+        ontology.find().forEachRemaining(t -> quads.add(Quad.create(ontologyGraph, t)));
+        inferred.find().forEachRemaining(t -> quads.add(Quad.create(inferredGraph, t)));
+        ontology.find().forEachRemaining(union::add);
+        inferred.find().forEachRemaining(union::add);
 
-        new ShaclCheck(shapes(), mapper.rowsByEntity()).check(dataset.getDefaultGraph());
+        // Validate a plain in-memory graph of the union: several times faster to search than a transactional one.
+        new ShaclCheck(shapes(), mapper.rowsByEntity()).check(union);
+        Map<String, String> prefixes = new LinkedHashMap<>(ontology.getPrefixMapping().getNsPrefixMap());
+        prefixes.put("id", names.base() + "id/");
         int rows = tables.values().stream().mapToInt(t -> t.rows().size()).sum();
-        return new LoadedGraph(dataset, names, rows, inferred.size());
+        return new LoadedGraph(quads, union, prefixes, names, rows, inferred.size());
     }
 
     private static Map<String, CsvTable> parseAll(Map<String, byte[]> contents) throws DataException {

@@ -2,6 +2,7 @@ package org.coopkg.load;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.shared.PrefixMapping;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
@@ -48,7 +48,13 @@ public final class CuratedDataMapper {
     /** kind → id → the row that defines it. */
     private final Map<String, Map<String, CsvRow>> index = new LinkedHashMap<>();
     private final Map<String, String> labels = new HashMap<>();
-    private final DatasetGraph out = DatasetGraphFactory.createTxnMem();
+    /** The quads mapped so far: a set, since two rows may state the same triple in one graph (e.g. a scheme). */
+    private final Set<Quad> out = new HashSet<>();
+    /**
+     * One instance per distinct node: every row repeats IRIs (graphs, classes, references) and often literals,
+     * and sharing them roughly halves the memory of a large load.
+     */
+    private final Map<Node, Node> nodes = new HashMap<>();
 
     public CuratedDataMapper(GraphNames names, Graph ontology) {
         this.names = names;
@@ -57,10 +63,16 @@ public final class CuratedDataMapper {
     }
 
     /**
-     * Maps the tables (file name → table; absent files are simply empty) to a dataset of named graphs.
-     * The default graph is left empty: the caller decides how to combine the graphs.
+     * Maps the tables (file name → table; absent files are simply empty) to the quads of their named graphs.
+     * There is no default graph: the caller decides how to combine the graphs.
      */
-    public DatasetGraph map(Map<String, CsvTable> tables) throws DataException {
+    public Set<Quad> map(Map<String, CsvTable> tables) throws DataException {
+        mapAll(tables);
+        nodes.clear();
+        return out;
+    }
+
+    private void mapAll(Map<String, CsvTable> tables) throws DataException {
         for (TableSpec spec : CuratedSchema.entityTables()) {
             CsvTable table = tables.get(spec.file());
             if (table != null && checkHeader(table, spec.columnNames(), requiredColumns(spec))) {
@@ -85,7 +97,15 @@ public final class CuratedDataMapper {
             mapLinks(links);
         }
         if (!errors.isEmpty()) throw new DataException(errors);
-        return out;
+    }
+
+    private void emit(Node graph, Node subject, Node predicate, Node object) {
+        out.add(Quad.create(shared(graph), shared(subject), shared(predicate), shared(object)));
+    }
+
+    private Node shared(Node node) {
+        Node known = nodes.putIfAbsent(node, node);
+        return known != null ? known : node;
     }
 
     /** Entity IRIs with the file and line of the row that defines each, for locating later problems. */
@@ -205,8 +225,8 @@ public final class CuratedDataMapper {
         Node graph = uri(names.metadataGraph());
         CuratedSchema.CONCEPT_SCHEMES.keySet().forEach(scheme -> {
             Node node = uri(names.conceptScheme(scheme));
-            out.add(graph, node, RDF.type.asNode(), SKOS.ConceptScheme.asNode());
-            out.add(graph, node, RDFS.label.asNode(), NodeFactory.createLiteralLang(schemeLabel(scheme), "en"));
+            emit(graph, node, RDF.type.asNode(), SKOS.ConceptScheme.asNode());
+            emit(graph, node, RDFS.label.asNode(), NodeFactory.createLiteralLang(schemeLabel(scheme), "en"));
         });
     }
 
@@ -248,7 +268,7 @@ public final class CuratedDataMapper {
         Node graph = spec.provenance() == TableSpec.Provenance.NONE
                 ? uri(names.metadataGraph())
                 : assertionGraph(row, spec.kind() + "-" + id, subject, spec.provenance());
-        triples.forEach(t -> out.add(graph, t[0], t[1], t[2]));
+        triples.forEach(t -> emit(graph, t[0], t[1], t[2]));
     }
 
     private void mapScheme(CsvRow row, Node subject, List<Node[]> triples) {
@@ -427,12 +447,12 @@ public final class CuratedDataMapper {
 
     private void describeAssertion(Node assertion, Node subject, Node source, String evidence, CsvRow row) {
         Node meta = uri(names.metadataGraph());
-        out.add(meta, assertion, RDF.type.asNode(), Coop.Assertion.asNode());
-        out.add(meta, assertion, Coop.describes.asNode(), subject);
-        out.add(meta, assertion, Prov.wasDerivedFrom.asNode(), source);
-        if (evidence != null) out.add(meta, assertion, Coop.evidence.asNode(), NodeFactory.createLiteralString(evidence));
-        out.add(meta, assertion, Coop.sourceFile.asNode(), NodeFactory.createLiteralString(row.file()));
-        out.add(meta, assertion, Coop.sourceLine.asNode(),
+        emit(meta, assertion, RDF.type.asNode(), Coop.Assertion.asNode());
+        emit(meta, assertion, Coop.describes.asNode(), subject);
+        emit(meta, assertion, Prov.wasDerivedFrom.asNode(), source);
+        if (evidence != null) emit(meta, assertion, Coop.evidence.asNode(), NodeFactory.createLiteralString(evidence));
+        emit(meta, assertion, Coop.sourceFile.asNode(), NodeFactory.createLiteralString(row.file()));
+        emit(meta, assertion, Coop.sourceLine.asNode(),
                 NodeFactory.createLiteralDT(String.valueOf(row.line()), XSDDatatype.XSDinteger));
     }
 
@@ -460,7 +480,7 @@ public final class CuratedDataMapper {
             if (errors.size() > errorsBefore) continue;
             Node s = uri(subject.orElseThrow());
             Node graph = assertionGraph(row, "relation-" + digest(key), s, TableSpec.Provenance.REQUIRED);
-            out.add(graph, s, predicate, uri(object.orElseThrow()));
+            emit(graph, s, predicate, uri(object.orElseThrow()));
         }
     }
 
@@ -537,19 +557,19 @@ public final class CuratedDataMapper {
             Node s = uri(entity.get());
             Node page = uri(verifiedAt.value());
             Node meta = uri(names.metadataGraph());
-            out.add(meta, page, RDF.type.asNode(), uri(Coop.NS + "ReferenceRecord"));
-            out.add(meta, page, RDFS.label.asNode(),
+            emit(meta, page, RDF.type.asNode(), uri(Coop.NS + "ReferenceRecord"));
+            emit(meta, page, RDFS.label.asNode(),
                     NodeFactory.createLiteralLang("Reference record " + verifiedAt.value(), "en"));
             Node assertion = uri(names.assertion("link-" + entity.get().substring(names.base().length() + 3)
                     .replace('/', '-') + "-" + dataset.value()));
             describeAssertion(assertion, s, page, null, row);
             // When the identifier was checked: links go stale, so consumers can judge their age.
-            out.add(meta, assertion, DCTerms.created.asNode(),
+            emit(meta, assertion, DCTerms.created.asNode(),
                     NodeFactory.createLiteralDT(verifiedOn.value(), XSDDatatype.XSDdate));
             if (!row.value("note").isEmpty()) {
-                out.add(meta, assertion, RDFS.comment.asNode(), NodeFactory.createLiteralLang(row.value("note"), "en"));
+                emit(meta, assertion, RDFS.comment.asNode(), NodeFactory.createLiteralLang(row.value("note"), "en"));
             }
-            out.add(assertion, s, uri(CuratedSchema.LINK_MATCHES.get(match.value())),
+            emit(assertion, s, uri(CuratedSchema.LINK_MATCHES.get(match.value())),
                     uri(target.iriPrefix() + identifier.value() + target.iriSuffix()));
         }
     }

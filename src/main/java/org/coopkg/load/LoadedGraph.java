@@ -1,15 +1,95 @@
 package org.coopkg.load;
 
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
 
 /**
  * The result of a successful load: named graphs per curated row, the metadata, ontology and inferred
  * graphs, and a default graph that is their union (so plain queries see everything).
+ *
+ * <p>The transactional in-memory dataset that a server queries and updates is built on first use of
+ * {@link #dataset()}: a load that only writes the quads elsewhere (TDB2) never pays for it.
  */
-public record LoadedGraph(DatasetGraph dataset, GraphNames names, int rows, long inferredTriples) {
+public final class LoadedGraph {
+    private final Collection<Quad> namedQuads;
+    private final Graph union;
+    private final Map<String, String> prefixes;
+    private final GraphNames names;
+    private final int rows;
+    private final long inferredTriples;
+    private DatasetGraph dataset;
+
+    LoadedGraph(Collection<Quad> namedQuads, Graph union, Map<String, String> prefixes, GraphNames names, int rows,
+            long inferredTriples) {
+        this.namedQuads = namedQuads;
+        this.union = union;
+        this.prefixes = prefixes;
+        this.names = names;
+        this.rows = rows;
+        this.inferredTriples = inferredTriples;
+    }
+
+    /** A loaded graph around a dataset built elsewhere (its default graph already the union). */
+    public LoadedGraph(DatasetGraph dataset, GraphNames names, int rows, long inferredTriples) {
+        this(null, null, null, names, rows, inferredTriples);
+        this.dataset = dataset;
+    }
+
+    /** The data as a transactional in-memory dataset (TIM): named graphs plus their union as default graph. */
+    public synchronized DatasetGraph dataset() {
+        if (dataset == null) {
+            DatasetGraph built = DatasetGraphFactory.createTxnMem();
+            Txn.executeWrite(built, () -> {
+                Iterator<Quad> quads = quads();
+                while (quads.hasNext()) built.add(quads.next());
+                built.prefixes().putAll(prefixes);
+            });
+            dataset = built;
+        }
+        return dataset;
+    }
+
+    /** Every quad: those of the named graphs, then their union as default-graph quads. */
+    public Iterator<Quad> quads() {
+        if (namedQuads == null) return dataset.find();
+        return Iter.concat(namedQuads.iterator(), Iter.map(union.find(),
+                t -> Quad.create(Quad.defaultGraphIRI, t)));
+    }
+
+    /** How many quads {@link #quads()} gives. */
+    public long quadCount() {
+        return namedQuads == null ? Txn.calculateRead(dataset, () -> dataset.stream().count())
+                : namedQuads.size() + union.size();
+    }
+
+    /** Prefix → namespace of the data's prefixes. */
+    public Map<String, String> prefixes() {
+        return prefixes != null ? prefixes : Txn.calculateRead(dataset, () -> dataset.prefixes().getMapping());
+    }
 
     /** The quads of the named graphs: what an N-Quads dump holds (the default graph repeats them as their union). */
     public long namedGraphQuads() {
-        return dataset.stream().filter(quad -> !quad.isDefaultGraph()).count();
+        return namedQuads != null ? namedQuads.size()
+                : Txn.calculateRead(dataset, () -> dataset.stream().filter(quad -> !quad.isDefaultGraph()).count());
+    }
+
+    public GraphNames names() {
+        return names;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public long inferredTriples() {
+        return inferredTriples;
     }
 }

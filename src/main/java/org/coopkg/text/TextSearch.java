@@ -72,6 +72,12 @@ public final class TextSearch {
         return TextDatasetFactory.create(dataset, index, true);
     }
 
+    /** The dataset wrapped for {@code text:query} with the Lucene index that {@link #writeIndex} wrote in {@code dir}. */
+    public static DatasetGraph withIndexIn(DatasetGraph dataset, Path dir) throws IOException {
+        TextIndex index = TextDatasetFactory.createLuceneIndex(FSDirectory.open(dir), indexConfig());
+        return TextDatasetFactory.create(dataset, index, true);
+    }
+
     /**
      * Writes a Lucene index of {@code dataset}'s default graph to {@code dir}, replacing any index there: the
      * index {@code fuseki-config/coop-tdb2-text.ttl} reads. Returns the number of indexed statements.

@@ -19,6 +19,7 @@ import java.util.Locale;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,7 +74,9 @@ class CuratedDataMapperTest {
             """;
 
     private static DatasetGraph map(String... fileAndText) throws DataException {
-        return new CuratedDataMapper(NAMES, ONTOLOGY).map(tables(fileAndText));
+        DatasetGraph dataset = DatasetGraphFactory.create();
+        new CuratedDataMapper(NAMES, ONTOLOGY).map(tables(fileAndText)).forEach(dataset::add);
+        return dataset;
     }
 
     /** Maps fixtures that must be valid. */

@@ -1,0 +1,60 @@
+package org.coopkg.linkeddata;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A value derived from the served data (a catalogue, the VoID description, rendered documents), computed on a
+ * background thread from the moment the server is built. The SPARQL endpoint answers meanwhile: on ten million
+ * triples these take minutes, and a server that waited for them would start that much later. A request that
+ * needs the value waits for it; one that comes after a failure gets the failure (the log has its cause).
+ */
+public final class Prepared<T> {
+    private static final Logger LOG = LoggerFactory.getLogger(Prepared.class);
+    /** One thread: the preparations share one core, leaving the other to queries. */
+    private static final Executor BACKGROUND = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "coopkg-prepare");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final String what;
+    private final CompletableFuture<T> future;
+
+    private Prepared(String what, CompletableFuture<T> future) {
+        this.what = what;
+        this.future = future;
+    }
+
+    /** Starts computing {@code what} in the background. */
+    public static <T> Prepared<T> start(String what, Supplier<T> work) {
+        CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> {
+            long start = System.nanoTime();
+            T value = work.get();
+            LOG.debug("prepared {} in {} ms", what, (System.nanoTime() - start) / 1_000_000);
+            return value;
+        }, BACKGROUND);
+        future.whenComplete((value, error) -> {
+            if (error != null) LOG.error("could not prepare {}", what, error);
+        });
+        return new Prepared<>(what, future);
+    }
+
+    /** The value, waiting for it if it is still being computed. */
+    public T get() {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + what, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not prepare " + what + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.coopkg.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.coopkg.load.CoopLoader;
+
+/**
+ * A release dump ({@code coop-kg.nq.gz} of {@code coopkg dist}, or any N-Quads or TriG file of the graph, gzipped
+ * or not) read into the transactional in-memory dataset a server queries, with the union of its named graphs as
+ * the default graph, as a load from CSV gives. A read replica serves a dump: the data was validated and
+ * materialised when the release was made, so the replica only parses.
+ */
+public final class ReleaseDump {
+    private ReleaseDump() {}
+
+    /** Reads {@code file}; {@code base} is the base IRI it was made with (for the {@code id:} prefix). */
+    public static DatasetGraph read(Path file, String base) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("there is no dump " + file + "; make a release with 'coopkg dist --out DIR' "
+                    + "and serve DIR/coop-kg.nq.gz");
+        }
+        String name = file.getFileName().toString();
+        Lang lang = RDFLanguages.filenameToLang(name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name);
+        if (lang == null || !RDFLanguages.isQuads(lang)) {
+            throw new IllegalArgumentException("cannot serve '" + name + "' as a dump: it must be N-Quads or TriG "
+                    + "(.nq, .trig, optionally .gz), as 'coopkg dist' writes");
+        }
+        DatasetGraph dataset = DatasetGraphFactory.createTxnMem();
+        Txn.executeWrite(dataset, () -> {
+            try (InputStream raw = Files.newInputStream(file);
+                 InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
+                RDFParser.source(in).lang(lang).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
+                        .parse(new StreamRDFBase() {
+                    @Override
+                    public void quad(Quad quad) {
+                        dataset.add(quad);
+                        // The default graph is the union of the named graphs, whether or not the dump repeats it.
+                        dataset.add(Quad.create(Quad.defaultGraphIRI, quad.asTriple()));
+                    }
+
+                    @Override
+                    public void triple(Triple triple) {
+                        dataset.add(Quad.create(Quad.defaultGraphIRI, triple));
+                    }
+
+                    @Override
+                    public void prefix(String prefix, String iri) {
+                        dataset.prefixes().add(prefix, iri);
+                    }
+                });
+            } catch (RiotException | IOException e) {
+                throw new IllegalArgumentException("cannot read the dump " + file + ": " + e.getMessage()
+                        + "; serve an unmodified release file", e);
+            }
+            if (dataset.prefixes().isEmpty()) dataset.prefixes().putAll(CoopLoader.ontology().getPrefixMapping().getNsPrefixMap());
+            if (dataset.prefixes().get("id") == null) dataset.prefixes().add("id", base + "id/");
+        });
+        return dataset;
+    }
+}

@@ -1,0 +1,590 @@
+package org.coopkg.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.system.Txn;
+import org.coopkg.load.CoopLoader;
+import org.coopkg.load.CuratedFiles;
+import org.coopkg.load.LoadedGraph;
+import org.coopkg.query.Gallery;
+import org.coopkg.query.GalleryQuery;
+import org.coopkg.synth.SyntheticData;
+
+/**
+ * The benchmark harness behind {@code bench/run.sh}: measures coop-kg against its baselines (RIOT, the TDB2
+ * phased bulk loader, the stock Fuseki server, Jena's OWL Micro reasoner) in the same run, each figure the
+ * median of several runs after a warm-up, and writes {@code BENCHMARKS.md}.
+ *
+ * <p>Servers and loaders run as separate JVMs with the same flags, started from the shaded
+ * {@code target/coopkg.jar} and the stock {@code target/stock-fuseki/jena-fuseki-server.jar}; the HTTP client
+ * is the same for both. Options: {@code --runs N}, {@code --seconds N} (per throughput run), {@code --load-scale N},
+ * {@code --startup-scale N}, {@code --large-scale N}, {@code --sections a,b,...}, {@code --out FILE},
+ * {@code --work DIR}.
+ */
+public final class BenchmarkRunner {
+    private static final List<String> ALL_SECTIONS = List.of("load", "tdb2", "endpoint", "startup", "inference", "large");
+    private static final String DATASET = "/coop";
+    /** The same for every server and loader JVM. */
+    private static final List<String> JVM_FLAGS = List.of("-Xmx12g", "-XX:+UseG1GC");
+    /** Gallery queries that need the full-text index, which the stock server on the same data does not have. */
+    private static final Set<String> NEEDS_TEXT_INDEX = Set.of("17-full-text-search.rq");
+
+    private int runs = 5;
+    private int seconds = 10;
+    private int loadScale = 100;
+    private int startupScale = 1000;
+    private int largeScale = 1200;
+    private int inferenceScale = 100;
+    private Path out = Path.of("BENCHMARKS.md");
+    private Path work = Path.of("target/bench");
+    private final Set<String> sections = new LinkedHashSet<>(ALL_SECTIONS);
+    private final List<String> commandLine;
+
+    private final Path coopJar = Path.of("target/coopkg.jar");
+    private final Path fusekiJar = Path.of("target/stock-fuseki/jena-fuseki-server.jar");
+    private final HttpBench http = new HttpBench();
+    private final Map<String, List<String>> report = new LinkedHashMap<>();
+
+    private BenchmarkRunner(String[] args) {
+        commandLine = List.of(args);
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : "";
+            switch (args[i]) {
+                case "--runs" -> runs = Integer.parseInt(value);
+                case "--seconds" -> seconds = Integer.parseInt(value);
+                case "--load-scale" -> loadScale = Integer.parseInt(value);
+                case "--startup-scale" -> startupScale = Integer.parseInt(value);
+                case "--large-scale" -> largeScale = Integer.parseInt(value);
+                case "--inference-scale" -> inferenceScale = Integer.parseInt(value);
+                case "--out" -> out = Path.of(value);
+                case "--work" -> work = Path.of(value);
+                case "--sections" -> {
+                    sections.clear();
+                    for (String s : value.split(",")) {
+                        if (!ALL_SECTIONS.contains(s)) throw new IllegalArgumentException("unknown section '" + s
+                                + "'; choose from " + String.join(",", ALL_SECTIONS));
+                        sections.add(s);
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; see bench/run.sh --help"
+                        + " or the javadoc of BenchmarkRunner");
+            }
+            i++;
+        }
+        if (runs < 1) throw new IllegalArgumentException("--runs must be at least 1");
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkRunner runner;
+        try {
+            runner = new BenchmarkRunner(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        runner.run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        for (Path jar : List.of(coopJar, fusekiJar)) {
+            if (!Files.isRegularFile(jar)) throw new IOException(jar + " is missing: run 'mvn -DskipTests package' first");
+        }
+        Files.createDirectories(work);
+        if (sections.contains("load")) section("Load: curated CSV → in-memory dataset vs `riot --sink`", this::loadInMemory);
+        if (sections.contains("tdb2")) section("Load: curated CSV → TDB2 vs `tdb2.tdbloader --loader=phased`", this::loadTdb2);
+        if (sections.contains("endpoint")) section("Endpoint: gallery mix and `ASK {}` vs stock Fuseki", this::endpoint);
+        if (sections.contains("startup")) section("Start-up: process start to first answered query", this::startup);
+        if (sections.contains("inference")) section("Inference: materialised vs OWL Micro InfModel", this::inference);
+        if (sections.contains("large")) section("Scale: gallery queries on TDB2", this::large);
+        writeReport();
+    }
+
+    private interface Section {
+        void run(List<String> lines) throws Exception;
+    }
+
+    private void section(String title, Section body) throws Exception {
+        log("== " + title);
+        List<String> lines = new ArrayList<>();
+        long start = System.nanoTime();
+        try {
+            body.run(lines);
+        } catch (Exception e) {
+            lines.add("");
+            lines.add("**This section failed:** " + e.getMessage().lines().findFirst().orElse("") + " (see the log under "
+                    + work + ").");
+            log("section failed: " + e.getMessage());
+        }
+        lines.add("");
+        lines.add(String.format(Locale.ROOT, "_Section time: %.0f s._", (System.nanoTime() - start) / 1e9));
+        report.put(title, lines);
+    }
+
+    // ---------------------------------------------------------------- load
+
+    private void loadInMemory(List<String> lines) throws Exception {
+        Path data = synth(loadScale);
+        Path dump = dump(data, "syn-" + loadScale + ".nq");
+        List<Double> ours = new ArrayList<>();
+        List<Double> riot = new ArrayList<>();
+        long quads = 0;
+        for (int i = 0; i <= runs; i++) {
+            System.gc();
+            long start = System.nanoTime();
+            LoadedGraph loaded = new CoopLoader(CuratedFiles.directory(data), CoopLoader.DEFAULT_BASE).load();
+            var dataset = loaded.dataset();
+            double oursSeconds = (System.nanoTime() - start) / 1e9;
+            quads = Txn.calculateRead(dataset, () -> dataset.stream().count());
+            loaded = null;
+            System.gc();
+            start = System.nanoTime();
+            StreamRDF sink = StreamRDFLib.sinkNull();
+            RDFParser.source(dump).lang(Lang.NQUADS).parse(sink);
+            double riotSeconds = (System.nanoTime() - start) / 1e9;
+            if (i > 0) {
+                ours.add(quads / oursSeconds);
+                riot.add(quads / riotSeconds);
+            }
+            log(String.format(Locale.ROOT, "run %d: coop-kg %.2f s, riot --sink %.2f s", i, oursSeconds, riotSeconds));
+        }
+        lines.add(String.format(Locale.ROOT, "Scale %d synthetic data: %,d quads (named graphs and their union as the "
+                + "default graph). coop-kg reads %d CSV files, maps, materialises, validates with SHACL and builds the "
+                + "transactional in-memory dataset; the baseline is what `riot --sink` does, RIOT parsing the same quads "
+                + "as N-Quads into a null sink. Both in one JVM, alternating.", loadScale, quads,
+                org.coopkg.load.CuratedSchema.fileNames().size()));
+        lines.add("");
+        table(lines);
+        row(lines, "load rate (quads/s)", ours, riot, true, "≥ 0.8×", 0.8, "%,.0f");
+    }
+
+    private void loadTdb2(List<String> lines) throws Exception {
+        Path data = synth(loadScale);
+        Path dump = dump(data, "syn-" + loadScale + ".nq");
+        long quads = countQuads(dump);
+        List<Double> ours = new ArrayList<>();
+        List<Double> loader = new ArrayList<>();
+        double oursPeak = 0;
+        double loaderPeak = 0;
+        for (int i = 0; i <= runs; i++) {
+            Path dbA = fresh(work.resolve("tdb2-coopkg"));
+            try (Jvm jvm = Jvm.start(JVM_FLAGS, work.resolve("logs/load-coopkg.log"), "-jar", coopJar.toString(),
+                    "load", "--data", data.toString(), "--tdb2", dbA.toString())) {
+                double s = jvm.await(Duration.ofMinutes(30));
+                if (i > 0) ours.add(quads / s);
+                oursPeak = Math.max(oursPeak, jvm.peakMib());
+                log(String.format(Locale.ROOT, "run %d: coopkg load --tdb2 %.2f s", i, s));
+            }
+            Path dbB = fresh(work.resolve("tdb2-tdbloader"));
+            try (Jvm jvm = Jvm.start(JVM_FLAGS, work.resolve("logs/load-tdbloader.log"), "-cp", fusekiJar.toString(),
+                    "tdb2.tdbloader", "--loader=phased", "--loc", dbB.toString(), dump.toString())) {
+                double s = jvm.await(Duration.ofMinutes(30));
+                if (i > 0) loader.add(quads / s);
+                loaderPeak = Math.max(loaderPeak, jvm.peakMib());
+                log(String.format(Locale.ROOT, "run %d: tdb2.tdbloader %.2f s", i, s));
+            }
+        }
+        lines.add(String.format(Locale.ROOT, "Scale %d synthetic data, %,d quads; each load is a new JVM (`%s`) into an "
+                + "empty database, timed from process start to exit. coop-kg: `coopkg load --data DIR --tdb2 DB` (CSV, "
+                + "mapping, materialisation, SHACL, then TDB2's phased bulk loader); baseline: `tdb2.tdbloader "
+                + "--loader=phased --loc DB` on the same quads as N-Quads. Peak resident memory: coop-kg %,.0f MiB, "
+                + "tdbloader %,.0f MiB.", loadScale, quads, String.join(" ", JVM_FLAGS), oursPeak, loaderPeak));
+        lines.add("");
+        table(lines);
+        row(lines, "TDB2 load rate (quads/s)", ours, loader, true, "≥ 1.0×", 1.0, "%,.0f");
+    }
+
+    // ---------------------------------------------------------------- endpoint
+
+    private void endpoint(List<String> lines) throws Exception {
+        Path dump = dump(null, "bundled.nq");
+        List<String> mix = Gallery.bundled().stream().filter(q -> !NEEDS_TEXT_INDEX.contains(q.file()))
+                .map(GalleryQuery::sparql).toList();
+        int ourPort = freePort();
+        int stockPort = freePort();
+        try (Jvm ours = Jvm.start(JVM_FLAGS, work.resolve("logs/endpoint-coopkg.log"), "-jar", coopJar.toString(),
+                "serve", "--localhost", "--port", Integer.toString(ourPort));
+             Jvm stock = Jvm.start(JVM_FLAGS, work.resolve("logs/endpoint-fuseki.log"), "-jar", fusekiJar.toString(),
+                     "--localhost", "--port", Integer.toString(stockPort), "--file", dump.toString(), DATASET)) {
+            String ourUrl = sparqlUrl(ourPort);
+            String stockUrl = sparqlUrl(stockPort);
+            ours.awaitFirstAnswer(ourUrl, Duration.ofMinutes(5));
+            stock.awaitFirstAnswer(stockUrl, Duration.ofMinutes(5));
+            lines.add(String.format(Locale.ROOT, "Bundled data; both servers in memory on loopback, `%s`: coop-kg "
+                    + "`serve` (from the curated CSV) and the stock `jena-fuseki-server` 5.6.0 jar (`--file` with the same "
+                    + "quads as N-Quads). Mix: the %d gallery queries that need no text index, each client starting at a "
+                    + "different one; %d s per run, runs alternating between the servers. Every answer was checked to be "
+                    + "200.", String.join(" ", JVM_FLAGS), mix.size(), seconds));
+            lines.add("");
+            table(lines);
+            for (int concurrency : List.of(1, 2)) {
+                List<Double> ourQps = new ArrayList<>();
+                List<Double> stockQps = new ArrayList<>();
+                long failed = 0;
+                for (int i = 0; i <= runs; i++) {
+                    HttpBench.Throughput a = http.throughput(ourUrl, mix, concurrency, Duration.ofSeconds(seconds));
+                    HttpBench.Throughput b = http.throughput(stockUrl, mix, concurrency, Duration.ofSeconds(seconds));
+                    failed += a.failed() + b.failed();
+                    if (i > 0) {
+                        ourQps.add(a.qps());
+                        stockQps.add(b.qps());
+                    }
+                    log(String.format(Locale.ROOT, "concurrency %d run %d: coop-kg %.1f qps, stock %.1f qps", concurrency,
+                            i, a.qps(), b.qps()));
+                }
+                if (failed > 0) throw new IOException(failed + " gallery queries failed at concurrency " + concurrency);
+                row(lines, "gallery mix QPS, concurrency " + concurrency, ourQps, stockQps, true, "≥ 1.0×", 1.0, "%,.1f");
+            }
+            List<Double> ourP50 = new ArrayList<>();
+            List<Double> ourP99 = new ArrayList<>();
+            List<Double> stockP50 = new ArrayList<>();
+            List<Double> stockP99 = new ArrayList<>();
+            int count = 2000;
+            for (int i = 0; i <= runs; i++) {
+                List<Double> a = http.latencies(ourUrl, "ASK {}", count);
+                List<Double> b = http.latencies(stockUrl, "ASK {}", count);
+                if (i > 0) {
+                    ourP50.add(Stats.percentile(a, 50));
+                    ourP99.add(Stats.percentile(a, 99));
+                    stockP50.add(Stats.percentile(b, 50));
+                    stockP99.add(Stats.percentile(b, 99));
+                }
+            }
+            row(lines, "`ASK {}` p50 latency (ms), " + count + " sequential requests per run", ourP50, stockP50, false,
+                    "≤ 1.1×", 1.1, "%.2f");
+            row(lines, "`ASK {}` p99 latency (ms)", ourP99, stockP99, false, "(reported)", 0, "%.2f");
+            lines.add("");
+            lines.add(String.format(Locale.ROOT, "Peak resident memory during this section: coop-kg %,.0f MiB, stock "
+                    + "Fuseki %,.0f MiB.", ours.peakMib(), stock.peakMib()));
+        }
+    }
+
+    // ---------------------------------------------------------------- start-up
+
+    private void startup(List<String> lines) throws Exception {
+        Path scaled = synth(startupScale);
+        Path bundledDump = dump(null, "bundled.nq");
+        Path scaledDump = dump(scaled, "syn-" + startupScale + ".nq");
+        Path ourDb = work.resolve("tdb2-startup-coopkg");
+        Path stockDb = work.resolve("tdb2-startup-fuseki");
+        loadOnce(ourDb, "load", "--data", scaled.toString(), "--tdb2", ourDb.toString());
+        if (!Files.isDirectory(stockDb)) {
+            try (Jvm jvm = Jvm.start(JVM_FLAGS, work.resolve("logs/startup-tdbloader.log"), "-cp", fusekiJar.toString(),
+                    "tdb2.tdbloader", "--loader=phased", "--loc", stockDb.toString(), scaledDump.toString())) {
+                jvm.await(Duration.ofMinutes(30));
+            }
+        }
+        lines.add(String.format(Locale.ROOT, "Wall time from starting the JVM (`%s`) to the first `ASK {}` answered "
+                + "200, polled every 20 ms. Three ways to start: from the curated CSV (coop-kg only: it maps, "
+                + "materialises and validates, work the stock server does not do; its cost is the load figure above), "
+                + "from a release dump (both parse the same N-Quads into memory: coop-kg `serve --dump`, stock "
+                + "`--file`), and from a TDB2 database of the same quads (coop-kg `serve --tdb2` opens the full-text "
+                + "index `load --tdb2` wrote; stock `--tdb2 --loc`).", String.join(" ", JVM_FLAGS)));
+        lines.add("");
+        table(lines);
+        startupRow(lines, "bundled data, coop-kg from CSV, stock from the dump",
+                List.of("-jar", coopJar.toString(), "serve", "--localhost"),
+                List.of("-jar", fusekiJar.toString(), "--localhost", "--file", bundledDump.toString(), DATASET));
+        startupRow(lines, "bundled data, both from the dump",
+                List.of("-jar", coopJar.toString(), "serve", "--localhost", "--dump", bundledDump.toString()),
+                List.of("-jar", fusekiJar.toString(), "--localhost", "--file", bundledDump.toString(), DATASET));
+        startupRow(lines, "scale " + startupScale + ", both from the dump",
+                List.of("-jar", coopJar.toString(), "serve", "--localhost", "--dump", scaledDump.toString()),
+                List.of("-jar", fusekiJar.toString(), "--localhost", "--file", scaledDump.toString(), DATASET));
+        startupRow(lines, "scale " + startupScale + ", both from TDB2",
+                List.of("-jar", coopJar.toString(), "serve", "--localhost", "--tdb2", ourDb.toString()),
+                List.of("-jar", fusekiJar.toString(), "--localhost", "--tdb2", "--loc", stockDb.toString(), DATASET));
+    }
+
+    private void startupRow(List<String> lines, String label, List<String> ours, List<String> stock) throws Exception {
+        List<Double> a = new ArrayList<>();
+        List<Double> b = new ArrayList<>();
+        for (int i = 0; i <= runs; i++) {
+            double x = timeToFirstAnswer(ours, "coopkg");
+            double y = timeToFirstAnswer(stock, "fuseki");
+            if (i > 0) {
+                a.add(x);
+                b.add(y);
+            }
+            log(String.format(Locale.ROOT, "%s run %d: coop-kg %.2f s, stock %.2f s", label, i, x, y));
+        }
+        row(lines, "start-up (s), " + label, a, b, false, "≤ 1.0×", 1.0, "%.2f");
+    }
+
+    private double timeToFirstAnswer(List<String> args, String name) throws Exception {
+        int port = freePort();
+        List<String> withPort = new ArrayList<>(args);
+        withPort.add(withPort.indexOf("--localhost") + 1, "--port");
+        withPort.add(withPort.indexOf("--port") + 1, Integer.toString(port));
+        try (Jvm jvm = Jvm.start(JVM_FLAGS, work.resolve("logs/startup-" + name + ".log"), withPort.toArray(String[]::new))) {
+            return jvm.awaitFirstAnswer(sparqlUrl(port), Duration.ofMinutes(20));
+        }
+    }
+
+    // ---------------------------------------------------------------- inference
+
+    private void inference(List<String> lines) throws Exception {
+        Path data = synth(inferenceScale);
+        GalleryQuery query = galleryQuery("14-everything-located-in-china.rq");
+        Path queryFile = work.resolve(query.file());
+        Files.writeString(queryFile, query.sparql());
+        Path log = work.resolve("logs/inference.log");
+        Duration limit = Duration.ofMinutes(20);
+        Map<String, String> values = new LinkedHashMap<>();
+        try (Jvm jvm = Jvm.start(List.of("-Xmx12g", "-cp", System.getProperty("java.class.path")), log,
+                InferenceProbe.class.getName(), data.toString(), queryFile.toString(), Integer.toString(runs))) {
+            try {
+                jvm.await(limit);
+            } catch (IOException e) {
+                log("inference probe: " + e.getMessage());
+            }
+        }
+        for (String line : Files.readAllLines(log)) {
+            int eq = line.indexOf('=');
+            if (eq > 0 && line.substring(0, eq).matches("[a-z_]+")) values.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        lines.add(String.format(Locale.ROOT, "Gallery query 14 (%s: subclasses, sub-properties of `coop:locatedIn` and "
+                + "its closure over `coop:within`) at scale %d, in one JVM: over the materialised dataset, and over "
+                + "`ModelFactory.createInfModel(ReasonerRegistry.getOWLMicroReasoner(), asserted)` where `asserted` is "
+                + "every named graph but the inferred one (data, metadata and the ontology: %s triples). Times after "
+                + "one warm-up query.", query.title(), inferenceScale, values.getOrDefault("asserted_triples", "?")));
+        lines.add("");
+        if (!values.containsKey("inference_ms")) {
+            lines.add(String.format(Locale.ROOT, "The InfModel did not finish within %s (materialised query: median "
+                    + "%s ms; InfModel prepare: %s ms). Its figure is at least the time limit.", limit,
+                    values.containsKey("materialised_ms") ? fmt("%.1f", Stats.median(parse(values.get("materialised_ms"))))
+                            : "?", values.getOrDefault("inference_prepare_ms", "> limit")));
+            return;
+        }
+        table(lines);
+        List<Double> materialised = parse(values.get("materialised_ms"));
+        row(lines, "query 14 on warm data (ms): materialised vs InfModel after prepare()", materialised,
+                parse(values.get("inference_ms")), false, "≥ 100× faster", 0.01, "%.1f");
+        double firstAnswer = Double.parseDouble(values.get("inference_first_query_ms"));
+        row(lines, "first answer (ms): materialised vs a fresh InfModel (prepare + query, paid at every start "
+                + "and data change)", materialised, List.of(firstAnswer), false, "≥ 100× faster", 0.01, "%.1f");
+        lines.add("");
+        lines.add(String.format(Locale.ROOT, "The InfModel took %s ms to prepare. Rows: materialised %s, InfModel %s "
+                        + "(OWL Micro has no property chains, so it cannot close `coop:locatedIn` over `coop:within`: "
+                        + "it finds only what is located in China directly).",
+                fmt("%.0f", Double.parseDouble(values.get("inference_prepare_ms"))),
+                values.get("materialised_rows"), values.get("inference_rows")));
+    }
+
+    // ---------------------------------------------------------------- large
+
+    private void large(List<String> lines) throws Exception {
+        Path data = synth(largeScale);
+        Path db = work.resolve("tdb2-large");
+        double[] load = loadOnce(db, "load", "--data", data.toString(), "--tdb2", db.toString());
+        int port = freePort();
+        List<GalleryQuery> gallery = Gallery.bundled();
+        try (Jvm server = Jvm.start(JVM_FLAGS, work.resolve("logs/large-serve.log"), "-jar", coopJar.toString(), "serve",
+                "--localhost", "--port", Integer.toString(port), "--tdb2", db.toString())) {
+            String url = sparqlUrl(port);
+            double startup = server.awaitFirstAnswer(url, Duration.ofMinutes(30));
+            String storeLine = Files.readAllLines(work.resolve("logs/large-load.log")).stream()
+                    .filter(l -> l.startsWith("loaded ")).findFirst().orElse("?");
+            lines.add(String.format(Locale.ROOT, "Scale %d synthetic data loaded with `coopkg load --tdb2` (%s; %.0f s, "
+                    + "peak resident memory %,.0f MiB), served with `coopkg serve --tdb2` (`%s`; first answer after "
+                    + "%.1f s). Each gallery query: 2 warm-up runs, then %d sequential runs.", largeScale, storeLine,
+                    load[0], load[1], String.join(" ", JVM_FLAGS), startup, Math.max(20, runs * 4)));
+            lines.add("");
+            lines.add("| gallery query | p50 (ms) | p95 (ms) | p95 < 1 s |");
+            lines.add("|---|---:|---:|---|");
+            for (GalleryQuery q : gallery) {
+                http.latencies(url, q.sparql(), 2);
+                List<Double> millis;
+                try {
+                    millis = http.latencies(url, q.sparql(), Math.max(20, runs * 4));
+                } catch (IOException e) {
+                    lines.add("| " + q.file() + " | failed: " + e.getMessage() + " | | no |");
+                    continue;
+                }
+                double p95 = Stats.percentile(millis, 95);
+                lines.add(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s |", q.file(), Stats.percentile(millis, 50),
+                        p95, p95 < 1000 ? "yes" : "**no**"));
+                log(String.format(Locale.ROOT, "%s p50 %.1f ms p95 %.1f ms", q.file(), Stats.percentile(millis, 50), p95));
+            }
+            lines.add("");
+            lines.add(String.format(Locale.ROOT, "Peak resident memory of the server: %,.0f MiB.", server.peakMib()));
+        }
+    }
+
+    /** Runs a coopkg command into {@code db} unless it exists; returns {seconds, peak MiB} (0 when reused). */
+    private double[] loadOnce(Path db, String... args) throws Exception {
+        if (Files.isDirectory(db)) return new double[] {0, 0};
+        Path log = work.resolve("logs/" + db.getFileName().toString().replace("tdb2-", "") + "-load.log");
+        List<String> command = new ArrayList<>(List.of("-jar", coopJar.toString()));
+        command.addAll(List.of(args));
+        try (Jvm jvm = Jvm.start(JVM_FLAGS, log, command.toArray(String[]::new))) {
+            return new double[] {jvm.await(Duration.ofMinutes(60)), jvm.peakMib()};
+        }
+    }
+
+    // ---------------------------------------------------------------- data
+
+    /** The synthetic data of {@code scale} (seed 1), generated once per work folder. */
+    private Path synth(int scale) throws Exception {
+        Path dir = work.resolve("syn-" + scale);
+        if (!Files.isRegularFile(dir.resolve("sources.csv"))) {
+            fresh(dir);
+            new SyntheticData(scale, 1).writeTo(dir);
+        }
+        return dir;
+    }
+
+    /** Every quad the data loads to (named graphs and the union default graph) as N-Quads; null data = bundled. */
+    private Path dump(Path data, String name) throws Exception {
+        Path file = work.resolve(name);
+        if (Files.isRegularFile(file)) return file;
+        CuratedFiles files = data == null ? CuratedFiles.bundled() : CuratedFiles.directory(data);
+        LoadedGraph loaded = new CoopLoader(files, CoopLoader.DEFAULT_BASE).load();
+        Path partial = work.resolve(name + ".part");
+        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20)) {
+            StreamRDF writer = StreamRDFWriter.getWriterStream(stream, RDFFormat.NQUADS_UTF8);
+            writer.start();
+            loaded.quads().forEachRemaining(writer::quad);
+            writer.finish();
+        }
+        Files.move(partial, file);
+        return file;
+    }
+
+    private static long countQuads(Path nquads) throws IOException {
+        try (Stream<String> lines = Files.lines(nquads)) {
+            return lines.filter(l -> !l.isBlank()).count();
+        }
+    }
+
+    private static GalleryQuery galleryQuery(String file) {
+        return Gallery.bundled().stream().filter(q -> q.file().equals(file)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no gallery query " + file));
+    }
+
+    private static Path fresh(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+            }
+        }
+        return dir;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String sparqlUrl(int port) {
+        return "http://localhost:" + port + DATASET + "/sparql";
+    }
+
+    // ---------------------------------------------------------------- report
+
+    private static void table(List<String> lines) {
+        lines.add("| figure | coop-kg (median) | baseline (median) | ratio | target | met |");
+        lines.add("|---|---:|---:|---:|---|---|");
+    }
+
+    /**
+     * A table row. The ratio is coop-kg ÷ baseline for rates ({@code higherIsBetter}) and for times; the target is
+     * met when the ratio is at least (rates) or at most (times) {@code bound}. A bound of 0 reports only.
+     */
+    private static void row(List<String> lines, String figure, List<Double> ours, List<Double> baseline,
+            boolean higherIsBetter, String target, double bound, String format) {
+        double a = Stats.median(ours);
+        double b = Stats.median(baseline);
+        double ratio = a / b;
+        String met = bound == 0 ? "—" : (higherIsBetter ? ratio >= bound : ratio <= bound) ? "yes" : "**no**";
+        String ratioText = higherIsBetter || ratio >= 0.1 ? fmt("%.2f×", ratio) : fmt("%.4f× (%.0f× faster)", ratio, 1 / ratio);
+        lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |", figure, fmt(format, a), fmt(format, b),
+                ratioText, target, met));
+    }
+
+    private static String fmt(String format, Object... values) {
+        return String.format(Locale.ROOT, format, values);
+    }
+
+    private static List<Double> parse(String csv) {
+        return Stream.of(csv.split(",")).map(Double::parseDouble).toList();
+    }
+
+    private void writeReport() throws Exception {
+        List<String> md = new ArrayList<>();
+        md.add("# Benchmarks");
+        md.add("");
+        md.add("Written by `bench/run.sh` (`" + BenchmarkRunner.class.getName() + "`); do not edit by hand. Each "
+                + "figure is the median of " + runs + " runs after one warm-up run, measured in the same run as its "
+                + "baseline. Ratios are coop-kg ÷ baseline.");
+        md.add("");
+        md.add("- Date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        md.add("- Command: `bench/run.sh" + (commandLine.isEmpty() ? "" : " " + String.join(" ", commandLine)) + "`");
+        md.add("- Commit: " + git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain").isBlank() ? "" : " (with local changes)"));
+        md.add("- Machine: " + cpu() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + memoryGib() + " GiB memory");
+        md.add("- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + "; servers and loaders run with `" + String.join(" ", JVM_FLAGS) + "`");
+        md.add("- Baselines: Apache Jena 5.6.0 (`jena-fuseki-server` jar: Fuseki, RIOT, `tdb2.tdbloader`)");
+        for (Map.Entry<String, List<String>> section : report.entrySet()) {
+            md.add("");
+            md.add("## " + section.getKey());
+            md.add("");
+            md.addAll(section.getValue());
+        }
+        md.add("");
+        Files.write(out, md);
+        log("wrote " + out.toAbsolutePath());
+    }
+
+    private static String git(String... args) {
+        try {
+            List<String> command = new ArrayList<>(List.of("git"));
+            command.addAll(List.of(args));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes()).trim();
+            return p.waitFor() == 0 ? text : "unknown";
+        } catch (IOException | InterruptedException e) {
+            return "unknown";
+        }
+    }
+
+    private static String cpu() throws IOException {
+        return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
+    }
+
+    private static long memoryGib() throws IOException {
+        return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / (1024 * 1024)).findFirst().orElse(0L);
+    }
+
+    private static void log(String message) {
+        System.err.println("bench: " + message);
+    }
+}

@@ -1,0 +1,121 @@
+package org.coopkg.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Java process started by the benchmark, with its output in a log file and its peak resident memory
+ * (VmHWM) sampled while it runs.
+ */
+final class Jvm implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+    private final long startNanos;
+    private volatile long peakKib;
+    private final Thread sampler;
+
+    private Jvm(Process process, Path log, long startNanos) {
+        this.process = process;
+        this.log = log;
+        this.startNanos = startNanos;
+        this.sampler = new Thread(this::samplePeak, "peak-memory");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    /** Starts {@code java FLAGS ARGS...}, output to {@code log}. */
+    static Jvm start(List<String> flags, Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(flags);
+        command.addAll(List.of(args));
+        Files.createDirectories(log.getParent());
+        long start = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // The stock Fuseki server keeps its run area here, not in the working directory.
+        builder.environment().put("FUSEKI_BASE", log.getParent().resolveSibling("fuseki-base").toAbsolutePath().toString());
+        Process p = builder.start();
+        return new Jvm(p, log, start);
+    }
+
+    /** Runs to the end; returns the wall time in seconds, or throws with the log's tail when it fails. */
+    double await(Duration limit) throws IOException, InterruptedException {
+        if (!process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("timed out after " + limit + ": " + describe());
+        }
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        if (process.exitValue() != 0) throw new IOException("exit " + process.exitValue() + ": " + describe());
+        return seconds;
+    }
+
+    /** Seconds from process start until {@code sparqlUrl} answers {@code ASK {}} with 200. */
+    double awaitFirstAnswer(String sparqlUrl, Duration limit) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ask = HttpRequest.newBuilder(URI.create(sparqlUrl + "?query=ASK%7B%7D"))
+                .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(30)).build();
+        long deadline = startNanos + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) throw new IOException("the server stopped: " + describe());
+            try {
+                if (client.send(ask, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return (System.nanoTime() - startNanos) / 1e9;
+                }
+            } catch (IOException notYetListening) {
+                // The port is not open yet: try again.
+            }
+            Thread.sleep(20);
+        }
+        throw new IOException("no answer within " + limit + ": " + describe());
+    }
+
+    /** Peak resident memory so far, in MiB. */
+    double peakMib() {
+        readPeak();
+        return peakKib / 1024.0;
+    }
+
+    private void samplePeak() {
+        while (process.isAlive()) {
+            readPeak();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void readPeak() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    long kib = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    if (kib > peakKib) peakKib = kib;
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // The process has ended: keep the last reading.
+        }
+    }
+
+    String describe() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return log + "\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        sampler.interrupt();
+    }
+}
