@@ -43,8 +43,9 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--tdb2", paramLabel = "DIR",
             description = "Load into the TDB2 database in DIR (created if needed) instead of writing a file: the named "
-                    + "graphs and their union as the default graph. An existing database is replaced in one "
-                    + "transaction. Serve it with 'coopkg serve --tdb2 DIR'.")
+                    + "graphs and their union as the default graph, and the full-text index in DIR/text-index. An "
+                    + "empty database is bulk-loaded (not transactional: if stopped, delete DIR and load again); an "
+                    + "existing one is replaced in one transaction. Serve it with 'coopkg serve --tdb2 DIR'.")
     Path tdb2;
 
     @Option(names = "--text-index", paramLabel = "DIR",
@@ -104,6 +105,7 @@ public final class LoadCommand implements Callable<Integer> {
                     + "); is a server using it? A TDB2 database is used by one process at a time", e);
         }
         try {
+            if (!TdbStore.isComplete(tdb)) throw new IllegalArgumentException(StoredServe.incompleteMessage(tdb2));
             deleteTree(TdbStore.textIndexOf(tdb2));
             long writeStart = System.nanoTime();
             // An empty database takes the bulk loader; one with data is replaced in one transaction, so that

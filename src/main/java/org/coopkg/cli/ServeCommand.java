@@ -27,7 +27,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Option(names = "--dump", paramLabel = "FILE",
             description = "Serve a release dump (coop-kg.nq.gz of 'coopkg dist', or N-Quads/TriG) without reading the "
-                    + "CSV: for read replicas. Give --base if the release was made with one.")
+                    + "CSV: for read replicas. The base IRI is the one the release was made with.")
     java.nio.file.Path dump;
 
     @picocli.CommandLine.Option(names = "--config", paramLabel = "FILE",
@@ -42,6 +42,11 @@ public final class ServeCommand implements Callable<Integer> {
         if (sources > 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give one of --data DIR, --tdb2 DIR, "
                     + "--dump FILE and --config FILE: each is a whole data set to serve");
+        }
+        if (dump != null && server.update) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--update does not apply to --dump: a "
+                    + "read replica serves its release unchanged, like its siblings; take updates on a server of the "
+                    + "curated data (--data DIR or --tdb2 DIR)");
         }
         if (tdb2 != null || config != null || dump != null) return StoredServe.serve(this);
         long start = System.nanoTime();

@@ -20,8 +20,10 @@ public final class StoredServe {
     private StoredServe() {}
 
     /**
-     * The coop-kg server (query page, Linked Data, limits) over the TDB2 database in {@code dir}, with an
-     * in-memory full-text index built from it at start-up. Not started.
+     * The coop-kg server (query page, Linked Data, limits) over the TDB2 database in {@code dir}, with the
+     * full-text index {@code coopkg load --tdb2} wrote beside it; with updates, or for a database without one,
+     * an in-memory index built from it at start-up (updates keep the in-memory index in step, and a stored
+     * index must not drift from the data it describes). Not started.
      */
     public static CoopServer tdb2Server(Path dir, CoopServer.Builder builder) {
         if (!Files.isDirectory(dir)) {
@@ -34,26 +36,37 @@ public final class StoredServe {
         }
         if (!TdbStore.isComplete(tdb)) {
             TdbStore.release(tdb);
-            throw new IllegalArgumentException("the TDB2 database in " + dir + " holds an unfinished load (the process "
-                    + "was stopped while bulk loading); delete the folder and run 'coopkg load --tdb2 " + dir + "' again");
+            throw new IllegalArgumentException(incompleteMessage(dir));
         }
         Path index = TdbStore.textIndexOf(dir);
         DatasetGraph text;
         try {
-            text = Files.isDirectory(index) ? TextSearch.withIndexIn(tdb, index) : TextSearch.withInMemoryIndex(tdb);
-        } catch (IOException e) {
+            text = Files.isDirectory(index) && !builder.takesUpdates() ? TextSearch.withIndexIn(tdb, index)
+                    : TextSearch.withInMemoryIndex(tdb);
+        } catch (IOException | RuntimeException e) {
             TdbStore.release(tdb);
-            throw new IllegalArgumentException("cannot open the full-text index " + index + " (" + e.getMessage()
-                    + "); delete it, and 'coopkg serve --tdb2' builds one in memory at start-up", e);
+            throw new IllegalArgumentException("cannot open the full-text index " + index + " (" + Main.rootMessage(e)
+                    + "); delete that folder, and 'coopkg serve --tdb2' builds an index in memory at start-up", e);
         }
         String base = TdbStore.base(tdb);
-        // The server reads prefixes, the ontology and counts while it is built: inside one read transaction.
+        // The server reads the prefixes while it is built: inside one read transaction.
         return org.apache.jena.system.Txn.calculateRead(text, () -> builder.dataset(text).base(base).build());
     }
 
-    /** The coop-kg server over a release dump read into memory (a read replica), with its full-text index. Not started. */
-    public static CoopServer dumpServer(Path dump, String base, CoopServer.Builder builder) {
-        return builder.dataset(TextSearch.withInMemoryIndex(ReleaseDump.read(dump, base))).base(base).build();
+    /** Why a database with data but without the {@code id:} prefix (which {@code coopkg load} writes last) is refused. */
+    public static String incompleteMessage(Path dir) {
+        return "the TDB2 database in " + dir + " has data but no id: prefix: either a 'coopkg load --tdb2' into it was "
+                + "stopped before it finished, or another tool made it; delete the folder and run 'coopkg load --tdb2 "
+                + dir + "'";
+    }
+
+    /**
+     * The coop-kg server over a release dump read into memory (a read replica), with its full-text index, under
+     * the base IRI the release was made with ({@code fallbackBase} for a dump that does not tell). Not started.
+     */
+    public static CoopServer dumpServer(Path dump, String fallbackBase, CoopServer.Builder builder) {
+        ReleaseDump.Served served = ReleaseDump.read(dump, fallbackBase);
+        return builder.dataset(TextSearch.withInMemoryIndex(served.dataset())).base(served.base()).build();
     }
 
     /** Plain Fuseki main on an assembler configuration file (fuseki-config/), on the given port. Not started. */
@@ -86,7 +99,11 @@ public final class StoredServe {
                 (command.dump != null ? command.dump : command.tdb2).toAbsolutePath(), (System.nanoTime() - start) / 1_000_000);
         out.printf("Query page: http://localhost:%d/%n", coop.port());
         out.printf("SPARQL endpoint: %s%n", coop.sparqlUrl());
-        out.printf("Graph Store (read-only): %s/data%n", coop.datasetUrl());
+        if (coop.updatable()) {
+            out.printf("SPARQL Update: %s and Graph Store: %s/data (login required)%n", coop.updateUrl(), coop.datasetUrl());
+        } else {
+            out.printf("Graph Store (read-only): %s/data%n", coop.datasetUrl());
+        }
         out.flush();
         coop.join();
         return 0;

@@ -11,12 +11,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "synth", mixinStandardHelpOptions = true,
-        description = "Write synthetic curated CSV for scale tests: the bundled data plus SCALE times its size of "
-                + "generated rows, each citing the source row '" + SyntheticData.SOURCE_ID + "' that marks them as "
-                + "synthetic. Load it with --data DIR. The same scale and seed give the same bytes.")
+        description = "Write synthetic curated CSV for scale tests: the bundled data plus SCALE units of generated "
+                + "rows shaped like it (about 220 rows and 4,300 named-graph quads each), each row citing the source "
+                + "row '" + SyntheticData.SOURCE_ID + "' that marks it as synthetic. Load it with --data DIR. The same "
+                + "scale and seed give the same bytes.")
 public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "N", required = true,
-            description = "How many times the bundled data's size to generate (1 or more; about 6,000 quads each).")
+            description = "How many units to generate (1 or more; scale 2400 gives over 10 million triples).")
     int scale;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")

@@ -40,12 +40,10 @@ public final class LinkedDataSite {
         KnowledgeGraphView view = new KnowledgeGraphView(dataset, iris);
         PrefixMapping prefixes = prefixes(dataset, ontology, iris);
 
-        fuseki.addServlet(PageLinks.HOME_PATH + "*", new EntityServlet(view, terms, new EntityCatalog(view), prefixes, sparqlPath));
+        // Made in order of preparation cost (each prepares in the background, one after the other): the
+        // ontology documents, then the service description and VoID, then the catalogue of every entity.
         OntologyServlet ontologyServlet = new OntologyServlet(ontology, terms, sparqlPath);
         OntologyServlet.paths().forEach(path -> fuseki.addServlet(path, ontologyServlet));
-        fuseki.addServlet(PageLinks.VOID_PATH, new GraphServlet("the dataset description (VoID)",
-                new DatasetDescription(dataset, base, sparqlPath)::graph, DatasetDescription.prefixes(),
-                List.of(uri(iris.voidDocument()), uri(iris.voidDocument() + "#dataset"))));
         String endpoint = iris.sparqlEndpoint(sparqlPath);
         GraphServlet serviceDescription = new GraphServlet("the SPARQL service description",
                 new ServiceDescription(dataset, base, sparqlPath)::graph,
@@ -53,8 +51,12 @@ public final class LinkedDataSite {
                         .setNsPrefix("formats", "http://www.w3.org/ns/formats/"),
                 List.of(uri(endpoint + "#service"), uri(iris.voidDocument() + "#dataset"), uri(endpoint + "#default-graph")));
         ServiceDescriptionFilter describer = new ServiceDescriptionFilter(serviceDescription);
+        fuseki.addServlet(PageLinks.VOID_PATH, new GraphServlet("the dataset description (VoID)",
+                new DatasetDescription(dataset, base, sparqlPath)::graph, DatasetDescription.prefixes(),
+                List.of(uri(iris.voidDocument()), uri(iris.voidDocument() + "#dataset"))));
         fuseki.addFilter(sparqlPath, describer);
         for (String path : otherQueryPaths) fuseki.addFilter(path, describer);
+        fuseki.addServlet(PageLinks.HOME_PATH + "*", new EntityServlet(view, terms, new EntityCatalog(view), prefixes, sparqlPath));
         return fuseki;
     }
 

@@ -4,6 +4,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -13,10 +15,14 @@ import org.slf4j.LoggerFactory;
  * A value derived from the served data (a catalogue, the VoID description, rendered documents), computed on a
  * background thread from the moment the server is built. The SPARQL endpoint answers meanwhile: on ten million
  * triples these take minutes, and a server that waited for them would start that much later. A request that
- * needs the value waits for it; one that comes after a failure gets the failure (the log has its cause).
+ * needs the value waits for it up to {@link #PATIENCE_SECONDS} seconds, then gets {@link NotReady} (503 with Retry-After, so
+ * that waiting requests never pile up on the threads the endpoint shares); one that comes after a failure gets
+ * the failure (the log has its cause). Start cheap preparations first: one thread runs them in turn.
  */
 public final class Prepared<T> {
     private static final Logger LOG = LoggerFactory.getLogger(Prepared.class);
+    /** How long a request waits for a value still being prepared. */
+    public static final long PATIENCE_SECONDS = 10;
     /** One thread: the preparations share one core, leaving the other to queries. */
     private static final Executor BACKGROUND = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "coopkg-prepare");
@@ -46,10 +52,19 @@ public final class Prepared<T> {
         return new Prepared<>(what, future);
     }
 
+    /** Thrown by {@link #get} when the value is still being prepared after {@link #PATIENCE_SECONDS} seconds. */
+    public static final class NotReady extends RuntimeException {
+        NotReady(String what) {
+            super(what + " is still being prepared (it is computed from the data after start-up); try again shortly");
+        }
+    }
+
     /** The value, waiting for it if it is still being computed. */
     public T get() {
         try {
-            return future.get();
+            return future.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new NotReady(what);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + what, e);

@@ -42,6 +42,12 @@ public final class Responses {
         response.setHeader("Access-Control-Allow-Origin", "*");
         try {
             answer.run();
+        } catch (Prepared.NotReady e) {
+            if (!response.isCommitted()) {
+                response.reset();
+                response.setHeader("Retry-After", "10");
+                plain(request, response, 503, "503 Service Unavailable: " + e.getMessage());
+            }
         } catch (RuntimeException e) {
             log.warn("cannot answer {}: {}", request.getRequestURI(), e.toString(), e);
             if (!response.isCommitted()) {

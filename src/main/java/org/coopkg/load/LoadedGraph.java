@@ -19,12 +19,16 @@ import org.apache.jena.system.Txn;
  * {@link #dataset()}: a load that only writes the quads elsewhere (TDB2) never pays for it.
  */
 public final class LoadedGraph {
-    private final Collection<Quad> namedQuads;
-    private final Graph union;
-    private final Map<String, String> prefixes;
     private final GraphNames names;
     private final int rows;
     private final long inferredTriples;
+    private final long namedGraphQuads;
+    private final long quadCount;
+    // The mapped data until the dataset is built from it; then only the dataset, so that a server does not
+    // keep two copies of the data.
+    private Collection<Quad> namedQuads;
+    private Graph union;
+    private Map<String, String> prefixes;
     private DatasetGraph dataset;
 
     LoadedGraph(Collection<Quad> namedQuads, Graph union, Map<String, String> prefixes, GraphNames names, int rows,
@@ -35,12 +39,18 @@ public final class LoadedGraph {
         this.names = names;
         this.rows = rows;
         this.inferredTriples = inferredTriples;
+        this.namedGraphQuads = namedQuads.size();
+        this.quadCount = namedQuads.size() + union.size();
     }
 
     /** A loaded graph around a dataset built elsewhere (its default graph already the union). */
     public LoadedGraph(DatasetGraph dataset, GraphNames names, int rows, long inferredTriples) {
-        this(null, null, null, names, rows, inferredTriples);
+        this.names = names;
+        this.rows = rows;
+        this.inferredTriples = inferredTriples;
         this.dataset = dataset;
+        this.namedGraphQuads = Txn.calculateRead(dataset, () -> dataset.stream().filter(q -> !q.isDefaultGraph()).count());
+        this.quadCount = Txn.calculateRead(dataset, () -> dataset.stream().count());
     }
 
     /** The data as a transactional in-memory dataset (TIM): named graphs plus their union as default graph. */
@@ -53,32 +63,33 @@ public final class LoadedGraph {
                 built.prefixes().putAll(prefixes);
             });
             dataset = built;
+            namedQuads = null;
+            union = null;
+            prefixes = null;
         }
         return dataset;
     }
 
     /** Every quad: those of the named graphs, then their union as default-graph quads. */
-    public Iterator<Quad> quads() {
-        if (namedQuads == null) return dataset.find();
+    public synchronized Iterator<Quad> quads() {
+        if (namedQuads == null) return Txn.calculateRead(dataset, () -> dataset.stream().toList()).iterator();
         return Iter.concat(namedQuads.iterator(), Iter.map(union.find(),
                 t -> Quad.create(Quad.defaultGraphIRI, t)));
     }
 
     /** How many quads {@link #quads()} gives. */
     public long quadCount() {
-        return namedQuads == null ? Txn.calculateRead(dataset, () -> dataset.stream().count())
-                : namedQuads.size() + union.size();
+        return quadCount;
     }
 
     /** Prefix → namespace of the data's prefixes. */
-    public Map<String, String> prefixes() {
+    public synchronized Map<String, String> prefixes() {
         return prefixes != null ? prefixes : Txn.calculateRead(dataset, () -> dataset.prefixes().getMapping());
     }
 
     /** The quads of the named graphs: what an N-Quads dump holds (the default graph repeats them as their union). */
     public long namedGraphQuads() {
-        return namedQuads != null ? namedQuads.size()
-                : Txn.calculateRead(dataset, () -> dataset.stream().filter(quad -> !quad.isDefaultGraph()).count());
+        return namedGraphQuads;
     }
 
     public GraphNames names() {

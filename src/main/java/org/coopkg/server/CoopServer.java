@@ -119,6 +119,11 @@ public final class CoopServer implements AutoCloseable {
         }
 
         /** Queries running longer are stopped and answered 503 (default 30 s). */
+        /** Whether the server will take updates ({@link #updates} was called). */
+        public boolean takesUpdates() {
+            return passwordFile != null;
+        }
+
         public Builder queryTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("the query timeout must be positive, not " + timeout);

@@ -1,5 +1,6 @@
 package org.coopkg.store;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -26,10 +26,18 @@ import org.coopkg.load.CoopLoader;
  * materialised when the release was made, so the replica only parses.
  */
 public final class ReleaseDump {
+    private static final String METADATA_GRAPH = "graph/metadata";
+
+    /** The dataset read, and the base IRI the release was made with. */
+    public record Served(DatasetGraph dataset, String base) {}
+
     private ReleaseDump() {}
 
-    /** Reads {@code file}; {@code base} is the base IRI it was made with (for the {@code id:} prefix). */
-    public static DatasetGraph read(Path file, String base) {
+    /**
+     * Reads {@code file}. The base IRI is the one the release was made with, found from its metadata graph
+     * ({@code {base}graph/metadata}); {@code fallbackBase} only for a dump without one.
+     */
+    public static Served read(Path file, String fallbackBase) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("there is no dump " + file + "; make a release with 'coopkg dist --out DIR' "
                     + "and serve DIR/coop-kg.nq.gz");
@@ -41,14 +49,19 @@ public final class ReleaseDump {
                     + "(.nq, .trig, optionally .gz), as 'coopkg dist' writes");
         }
         DatasetGraph dataset = DatasetGraphFactory.createTxnMem();
+        String[] base = {null};
         Txn.executeWrite(dataset, () -> {
             try (InputStream raw = Files.newInputStream(file);
-                 InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
+                 FailureKeepingStream in = new FailureKeepingStream(name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw)) {
                 RDFParser.source(in).lang(lang).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
                         .parse(new StreamRDFBase() {
                     @Override
                     public void quad(Quad quad) {
                         dataset.add(quad);
+                        if (base[0] == null && quad.getGraph().isURI() && quad.getGraph().getURI().endsWith(METADATA_GRAPH)) {
+                            String graph = quad.getGraph().getURI();
+                            base[0] = graph.substring(0, graph.length() - METADATA_GRAPH.length());
+                        }
                         // The default graph is the union of the named graphs, whether or not the dump repeats it.
                         dataset.add(Quad.create(Quad.defaultGraphIRI, quad.asTriple()));
                     }
@@ -63,13 +76,46 @@ public final class ReleaseDump {
                         dataset.prefixes().add(prefix, iri);
                     }
                 });
-            } catch (RiotException | IOException e) {
+                // RIOT takes a read error for the end of the input: a dump cut short at a line end would parse.
+                if (in.failure != null) throw in.failure;
+            } catch (IOException | RuntimeException e) {
+                // RIOT reports a syntax error as a RiotException and a damaged gzip stream as another runtime exception.
                 throw new IllegalArgumentException("cannot read the dump " + file + ": " + e.getMessage()
                         + "; serve an unmodified release file", e);
             }
             if (dataset.prefixes().isEmpty()) dataset.prefixes().putAll(CoopLoader.ontology().getPrefixMapping().getNsPrefixMap());
-            if (dataset.prefixes().get("id") == null) dataset.prefixes().add("id", base + "id/");
+            if (base[0] == null) base[0] = fallbackBase;
+            if (dataset.prefixes().get("id") == null) dataset.prefixes().add("id", base[0] + "id/");
         });
-        return dataset;
+        return new Served(dataset, base[0]);
+    }
+
+    /** Keeps the read error that the parser would otherwise take for the end of the input. */
+    private static final class FailureKeepingStream extends FilterInputStream {
+        IOException failure;
+
+        FailureKeepingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
     }
 }

@@ -62,7 +62,9 @@ public final class TdbStore {
 
     /** Whether {@code dir} holds a TDB2 database with data. */
     public static boolean hasData(DatasetGraph tdb) {
-        return Txn.calculateRead(tdb, () -> !tdb.isEmpty());
+        // find(), not isEmpty(): TDB2's isEmpty() looks at the default graph only, and a database made by another
+        // tool from the N-Quads release may hold named graphs alone.
+        return Txn.calculateRead(tdb, () -> tdb.find().hasNext());
     }
 
     /** The base IRI the data was loaded with: recorded as the {@code id:} prefix ({base}id/). */
@@ -139,7 +141,7 @@ public final class TdbStore {
 
     /** Whether the database's last load finished: it records the {@code id:} prefix last. */
     public static boolean isComplete(DatasetGraph tdb) {
-        return Txn.calculateRead(tdb, () -> tdb.isEmpty() || tdb.prefixes().get("id") != null);
+        return !hasData(tdb) || Txn.calculateRead(tdb, () -> tdb.prefixes().get("id") != null);
     }
 
     /** Counts quads and reports the rate to {@code out} every two seconds when {@code out} is not null. */

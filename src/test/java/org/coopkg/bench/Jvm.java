@@ -77,6 +77,21 @@ final class Jvm implements AutoCloseable {
         throw new IOException("no answer within " + limit + ": " + describe());
     }
 
+    /** Seconds from process start until a GET of {@code url} answers 200 (503 means: not ready yet). */
+    double awaitOk(String url, Duration limit) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest get = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build();
+        long deadline = startNanos + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) throw new IOException("the server stopped: " + describe());
+            int status = client.send(get, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 200) return (System.nanoTime() - startNanos) / 1e9;
+            if (status != 503) throw new IOException(url + " answered " + status + ": " + describe());
+            Thread.sleep(500);
+        }
+        throw new IOException(url + " not ready within " + limit + ": " + describe());
+    }
+
     /** Peak resident memory so far, in MiB. */
     double peakMib() {
         readPeak();
