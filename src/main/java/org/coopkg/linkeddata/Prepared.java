@@ -1,6 +1,9 @@
 package org.coopkg.linkeddata;
 
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -30,6 +33,9 @@ public final class Prepared<T> {
         return thread;
     });
 
+    /** Preparations not finished yet, so that a server being closed can let them end before its store is released. */
+    private static final Set<CompletableFuture<?>> RUNNING = ConcurrentHashMap.newKeySet();
+
     private final String what;
     private final CompletableFuture<T> future;
 
@@ -46,7 +52,9 @@ public final class Prepared<T> {
             LOG.debug("prepared {} in {} ms", what, (System.nanoTime() - start) / 1_000_000);
             return value;
         }, BACKGROUND);
+        RUNNING.add(future);
         future.whenComplete((value, error) -> {
+            RUNNING.remove(future);
             if (error != null) LOG.error("could not prepare {}", what, error);
         });
         return new Prepared<>(what, future);
@@ -56,6 +64,20 @@ public final class Prepared<T> {
     public static final class NotReady extends RuntimeException {
         NotReady(String what) {
             super(what + " is still being prepared (it is computed from the data after start-up); try again shortly");
+        }
+    }
+
+    /**
+     * Waits until every preparation started so far has ended: they read the served dataset in their own
+     * transactions, and a TDB2 database cannot be released while one is open.
+     */
+    public static void awaitRunning() {
+        for (CompletableFuture<?> future : List.copyOf(RUNNING)) {
+            try {
+                future.join();
+            } catch (RuntimeException failed) {
+                // Logged when it failed; closing goes on.
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.coopkg.linkeddata.LinkedDataSite;
 import org.coopkg.linkeddata.PageLinks;
+import org.coopkg.linkeddata.Prepared;
 import org.coopkg.load.CoopLoader;
 import org.coopkg.load.GraphNames;
 
@@ -90,6 +91,9 @@ public final class CoopServer implements AutoCloseable {
     @Override
     public void close() {
         fuseki.stop();
+        // Derived documents still being prepared hold read transactions on the dataset: let them end, so
+        // that the caller may release the store.
+        Prepared.awaitRunning();
     }
 
     /** Fluent configuration, applied from the command line's options or directly by tests. */
