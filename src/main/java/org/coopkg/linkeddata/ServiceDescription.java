@@ -20,6 +20,8 @@ import org.apache.jena.vocabulary.RDFS;
  * which is the data set the VoID document describes ({@code rdfs:seeAlso} leads there).
  */
 public final class ServiceDescription {
+    /** Above this many per-row graphs, the description states their number instead of listing each. */
+    static final long MAX_LISTED_ROW_GRAPHS = 1_000;
     public static final String SD = "http://www.w3.org/ns/sparql-service-description#";
     private static final String FORMATS = "http://www.w3.org/ns/formats/";
 
@@ -63,10 +65,24 @@ public final class ServiceDescription {
         add(g, defaultGraph, RDF.type.asNode(), uri(SD + "Graph"));
         add(g, defaultGraph, uri(DatasetDescription.VOID + "triples"), integer(dataset.getDefaultGraph().size()));
         String assertionSpace = iris.graphNames().assertion("");
+        long rowGraphs = 0;
+        for (var it = dataset.listGraphNodes(); it.hasNext(); ) {
+            Node name = it.next();
+            if (name.isURI() && name.getURI().startsWith(assertionSpace)) rowGraphs++;
+        }
+        // One description per graph is what a client browsing a small data set wants; a million of them (one
+        // per curated row at scale) would make the description larger than the answers it is meant to guide.
+        boolean listRowGraphs = rowGraphs <= MAX_LISTED_ROW_GRAPHS;
+        if (!listRowGraphs) {
+            add(g, ds, RDFS.comment.asNode(), NodeFactory.createLiteralLang("Besides the graphs listed, " + rowGraphs
+                    + " named graphs, one per curated row (" + assertionSpace + "…), not listed one by one here: the "
+                    + "dataset description (VoID) describes them together.", "en"));
+        }
         for (var it = dataset.listGraphNodes(); it.hasNext(); ) {
             Node name = it.next();
             if (!name.isURI()) continue;
             String iri = name.getURI();
+            if (!listRowGraphs && iri.startsWith(assertionSpace)) continue;
             String fragment = iri.startsWith(assertionSpace) ? "assertion-" + iri.substring(assertionSpace.length())
                     : iri.substring(iri.lastIndexOf('/') + 1);
             Node named = uri(endpointIri + "#graph-" + fragment);
