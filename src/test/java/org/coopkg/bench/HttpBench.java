@@ -59,6 +59,26 @@ final class HttpBench {
         return millis;
     }
 
+    /** The number of rows of a SELECT query's answer (its JSON result's bindings). */
+    long rows(String sparqlUrl, String query) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sparqlUrl + "?query="
+                        + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(60)).build();
+        try {
+            HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream body = response.body()) {
+                if (response.statusCode() != 200) throw new IOException(sparqlUrl + " answered " + response.statusCode());
+                var results = org.apache.jena.query.ResultSetFactory.fromJSON(body);
+                long rows = 0;
+                for (; results.hasNext(); results.next()) rows++;
+                return rows;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     /** Sends a query by GET and reads the whole JSON result; returns the status (-1 when the connection failed). */
     int query(String sparqlUrl, String query) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(sparqlUrl + "?query="
