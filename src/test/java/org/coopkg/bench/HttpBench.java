@@ -61,11 +61,9 @@ final class HttpBench {
 
     /** The number of rows of a SELECT query's answer (its JSON result's bindings). */
     long rows(String sparqlUrl, String query) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(sparqlUrl + "?query="
-                        + URLEncoder.encode(query, StandardCharsets.UTF_8)))
-                .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(60)).build();
         try {
-            HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<java.io.InputStream> response = client.send(request(sparqlUrl, query),
+                    HttpResponse.BodyHandlers.ofInputStream());
             try (java.io.InputStream body = response.body()) {
                 if (response.statusCode() != 200) throw new IOException(sparqlUrl + " answered " + response.statusCode());
                 var results = org.apache.jena.query.ResultSetFactory.fromJSON(body);
@@ -81,16 +79,19 @@ final class HttpBench {
 
     /** Sends a query by GET and reads the whole JSON result; returns the status (-1 when the connection failed). */
     int query(String sparqlUrl, String query) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(sparqlUrl + "?query="
-                        + URLEncoder.encode(query, StandardCharsets.UTF_8)))
-                .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(60)).build();
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+            return client.send(request(sparqlUrl, query), HttpResponse.BodyHandlers.ofByteArray()).statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    /** A SPARQL query by GET, asking for JSON results. */
+    private static HttpRequest request(String sparqlUrl, String query) {
+        return HttpRequest.newBuilder(URI.create(sparqlUrl + "?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(60)).build();
     }
 }
