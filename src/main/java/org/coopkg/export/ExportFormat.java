@@ -12,15 +12,15 @@ import org.eclipse.rdf4j.rio.RDFFormat;
  * on names and file extensions.
  */
 public enum ExportFormat {
-    TURTLE("turtle", "ttl", Shape.TRIPLES, RDFFormat.TURTLE),
-    NTRIPLES("ntriples", "nt", Shape.TRIPLES, RDFFormat.NTRIPLES),
-    NQUADS("nquads", "nq", Shape.QUADS, RDFFormat.NQUADS),
-    TRIG("trig", "trig", Shape.QUADS, RDFFormat.TRIG),
-    JSONLD("jsonld", "jsonld", Shape.QUADS, RDFFormat.JSONLD),
-    RDFXML("rdfxml", "rdf", Shape.TRIPLES, RDFFormat.RDFXML),
-    GRAPHML("graphml", "graphml", Shape.PROPERTY_GRAPH, null),
+    TURTLE("turtle", "ttl", Shape.TRIPLES),
+    NTRIPLES("ntriples", "nt", Shape.TRIPLES),
+    NQUADS("nquads", "nq", Shape.QUADS),
+    TRIG("trig", "trig", Shape.QUADS),
+    JSONLD("jsonld", "jsonld", Shape.QUADS),
+    RDFXML("rdfxml", "rdf", Shape.TRIPLES),
+    GRAPHML("graphml", "graphml", Shape.PROPERTY_GRAPH),
     /** A folder of CSV files for {@code neo4j-admin database import full}, not a single file. */
-    NEO4J("neo4j", "csv", Shape.PROPERTY_GRAPH, null);
+    NEO4J("neo4j", "csv", Shape.PROPERTY_GRAPH);
 
     /** What a format can hold, which decides how {@code --graph} is applied. */
     public enum Shape {
@@ -35,13 +35,13 @@ public enum ExportFormat {
     private final String cliName;
     private final String extension;
     private final Shape shape;
-    private final RDFFormat rio;
 
-    ExportFormat(String cliName, String extension, Shape shape, RDFFormat rio) {
+    // No RDFFormat constant here: the command line names these formats, and initialising Rio (its value
+    // factory seeds a SecureRandom) would add to the start-up of every command, serve included.
+    ExportFormat(String cliName, String extension, Shape shape) {
         this.cliName = cliName;
         this.extension = extension;
         this.shape = shape;
-        this.rio = rio;
     }
 
     /**
@@ -77,7 +77,7 @@ public enum ExportFormat {
     }
 
     public boolean isRdf() {
-        return rio != null;
+        return shape != Shape.PROPERTY_GRAPH;
     }
 
     /** Whether the export is a folder of files rather than one file (only {@link #NEO4J}). */
@@ -87,7 +87,15 @@ public enum ExportFormat {
 
     /** The Rio format for the RDF syntaxes; empty for the property-graph formats. */
     public Optional<RDFFormat> rioFormat() {
-        return Optional.ofNullable(rio);
+        return Optional.ofNullable(switch (this) {
+            case TURTLE -> RDFFormat.TURTLE;
+            case NTRIPLES -> RDFFormat.NTRIPLES;
+            case NQUADS -> RDFFormat.NQUADS;
+            case TRIG -> RDFFormat.TRIG;
+            case JSONLD -> RDFFormat.JSONLD;
+            case RDFXML -> RDFFormat.RDFXML;
+            case GRAPHML, NEO4J -> null;
+        });
     }
 
     @Override

@@ -37,8 +37,8 @@ public final class EntityCatalog {
 
     private final Prepared<Map<String, List<Node>>> prepared;
 
-    public EntityCatalog(KnowledgeGraphView view) {
-        this.prepared = Prepared.start("the entity catalogue", () -> view.read(() -> {
+    public EntityCatalog(Preparations preparations, KnowledgeGraphView view) {
+        this.prepared = preparations.add("the entity catalogue", () -> view.read(() -> {
             Map<String, List<Node>> map = new TreeMap<>();
             java.util.Set<Node> seen = new java.util.HashSet<>();
             view.dataset().find().forEachRemaining(q -> {

@@ -44,7 +44,7 @@ public final class ExternalLinkReport {
 
     public ExternalLinkReport(DatasetGraph dataset, String base) {
         this.view = new KnowledgeGraphView(dataset, new BaseIris(base));
-        this.catalog = new EntityCatalog(view);
+        this.catalog = new EntityCatalog(new Preparations(), view);
     }
 
     public List<KindReport> kinds() {

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves one computed graph (the VoID description at {@code /.well-known/void}, the service description)
- * by content negotiation, Turtle first. The graph and every body are computed once, in the background from
- * start-up ({@link Prepared}): on large data they take minutes that the SPARQL endpoint need not wait for.
+ * by content negotiation, Turtle first. The graph and every body are computed once, in the background once the
+ * server has started ({@link Preparations}): on large data they take minutes that the SPARQL endpoint need not wait for.
  */
 public final class GraphServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(GraphServlet.class);
@@ -30,8 +30,9 @@ public final class GraphServlet extends HttpServlet {
      * {@code what}: the document, for messages; {@code graph}: computes it (from the data, in the background);
      * {@code first}: the subjects Turtle should start with (the document, then what it describes).
      */
-    public GraphServlet(String what, Supplier<Graph> graph, PrefixMapping prefixes, List<Node> first) {
-        this.bodies = Prepared.start(what, () -> {
+    public GraphServlet(Preparations preparations, String what, Supplier<Graph> graph, PrefixMapping prefixes,
+                        List<Node> first) {
+        this.bodies = preparations.add(what, () -> {
             Graph computed = graph.get();
             Map<MediaType, byte[]> rendered = new EnumMap<>(MediaType.class);
             for (MediaType type : MediaType.GRAPH_RDF) rendered.put(type, RdfWriting.write(computed, type, prefixes, first));

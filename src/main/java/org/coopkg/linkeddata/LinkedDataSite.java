@@ -27,13 +27,13 @@ public final class LinkedDataSite {
     private LinkedDataSite() {}
 
     /**
-     * Registers the Linked Data servlets and the service description filter; the VoID and service
-     * descriptions are computed now. {@code sparqlPath} is the SPARQL endpoint the pages and descriptions
+     * Registers the Linked Data servlets and the service description filter; the documents they serve are
+     * computed in the background once {@code preparations} begin. {@code sparqlPath} is the SPARQL endpoint the pages and descriptions
      * name; {@code otherQueryPaths} are further query endpoints of the same service ({@code /coop/query}),
      * which answer a GET without a query with the same description.
      */
-    public static FusekiServer.Builder install(FusekiServer.Builder fuseki, DatasetGraph dataset, String base, String sparqlPath,
-                                               String... otherQueryPaths) {
+    public static FusekiServer.Builder install(FusekiServer.Builder fuseki, Preparations preparations, DatasetGraph dataset,
+                                               String base, String sparqlPath, String... otherQueryPaths) {
         BaseIris iris = new BaseIris(base);
         Graph ontology = CoopLoader.ontology();
         TermLabels terms = new TermLabels(ontology);
@@ -42,21 +42,21 @@ public final class LinkedDataSite {
 
         // Made in order of preparation cost (each prepares in the background, one after the other): the
         // ontology documents, then the service description and VoID, then the catalogue of every entity.
-        OntologyServlet ontologyServlet = new OntologyServlet(ontology, terms, sparqlPath);
+        OntologyServlet ontologyServlet = new OntologyServlet(preparations, ontology, terms, sparqlPath);
         OntologyServlet.paths().forEach(path -> fuseki.addServlet(path, ontologyServlet));
         String endpoint = iris.sparqlEndpoint(sparqlPath);
-        GraphServlet serviceDescription = new GraphServlet("the SPARQL service description",
+        GraphServlet serviceDescription = new GraphServlet(preparations, "the SPARQL service description",
                 new ServiceDescription(dataset, base, sparqlPath)::graph,
                 PrefixMapping.Factory.create().setNsPrefixes(DatasetDescription.prefixes())
                         .setNsPrefix("formats", "http://www.w3.org/ns/formats/"),
                 List.of(uri(endpoint + "#service"), uri(iris.voidDocument() + "#dataset"), uri(endpoint + "#default-graph")));
         ServiceDescriptionFilter describer = new ServiceDescriptionFilter(serviceDescription);
-        fuseki.addServlet(PageLinks.VOID_PATH, new GraphServlet("the dataset description (VoID)",
+        fuseki.addServlet(PageLinks.VOID_PATH, new GraphServlet(preparations, "the dataset description (VoID)",
                 new DatasetDescription(dataset, base, sparqlPath)::graph, DatasetDescription.prefixes(),
                 List.of(uri(iris.voidDocument()), uri(iris.voidDocument() + "#dataset"))));
         fuseki.addFilter(sparqlPath, describer);
         for (String path : otherQueryPaths) fuseki.addFilter(path, describer);
-        fuseki.addServlet(PageLinks.HOME_PATH + "*", new EntityServlet(view, terms, new EntityCatalog(view), prefixes, sparqlPath));
+        fuseki.addServlet(PageLinks.HOME_PATH + "*", new EntityServlet(view, terms, new EntityCatalog(preparations, view), prefixes, sparqlPath));
         return fuseki;
     }
 

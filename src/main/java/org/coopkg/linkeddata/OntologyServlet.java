@@ -38,9 +38,9 @@ public final class OntologyServlet extends HttpServlet {
     /** {@code /ontology/{owl:versionInfo}}; empty when the ontology states no version, so no version path answers. */
     private final transient Optional<String> versionPath;
 
-    public OntologyServlet(Graph ontology, TermLabels terms, String sparqlPath) {
+    public OntologyServlet(Preparations preparations, Graph ontology, TermLabels terms, String sparqlPath) {
         // JSON-LD alone takes seconds to write: render in the background (Prepared) rather than delay start-up.
-        bodies = Prepared.start("the ontology documents", () -> {
+        bodies = preparations.add("the ontology documents", () -> {
             Map<MediaType, byte[]> rendered = new EnumMap<>(MediaType.class);
             rendered.put(MediaType.HTML, new OntologyDocument(ontology, terms, sparqlPath).render().getBytes(StandardCharsets.UTF_8));
             byte[] authored = authoredTurtle();

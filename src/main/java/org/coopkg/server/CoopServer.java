@@ -15,7 +15,7 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.coopkg.linkeddata.LinkedDataSite;
 import org.coopkg.linkeddata.PageLinks;
-import org.coopkg.linkeddata.Prepared;
+import org.coopkg.linkeddata.Preparations;
 import org.coopkg.load.CoopLoader;
 import org.coopkg.load.GraphNames;
 
@@ -45,10 +45,12 @@ public final class CoopServer implements AutoCloseable {
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
     private final FusekiServer fuseki;
+    private final Preparations preparations;
     private final boolean updatable;
 
-    private CoopServer(FusekiServer fuseki, boolean updatable) {
+    private CoopServer(FusekiServer fuseki, Preparations preparations, boolean updatable) {
         this.fuseki = fuseki;
+        this.preparations = preparations;
         this.updatable = updatable;
     }
 
@@ -58,6 +60,7 @@ public final class CoopServer implements AutoCloseable {
 
     public CoopServer start() {
         fuseki.start();
+        preparations.begin();
         return this;
     }
 
@@ -93,7 +96,7 @@ public final class CoopServer implements AutoCloseable {
         fuseki.stop();
         // Derived documents still being prepared hold read transactions on the dataset: let them end, so
         // that the caller may release the store.
-        Prepared.awaitRunning();
+        preparations.awaitEnd();
     }
 
     /** Fluent configuration, applied from the command line's options or directly by tests. */
@@ -219,7 +222,8 @@ public final class CoopServer implements AutoCloseable {
             } finally {
                 cors.toFile().delete();
             }
-            FusekiServer fuseki = LinkedDataSite.install(fusekiBuilder, dataset, base, PageLinks.SPARQL_PATH, "/" + DATASET + "/query")
+            Preparations preparations = new Preparations();
+            FusekiServer fuseki = LinkedDataSite.install(fusekiBuilder, preparations, dataset, base, PageLinks.SPARQL_PATH, "/" + DATASET + "/query")
                     .port(port)
                     .loopback(loopback)
                     .registerOperation(Operation.Query, new GuardedQuery(queryTimeout.toMillis(), maxRows))
@@ -230,7 +234,7 @@ public final class CoopServer implements AutoCloseable {
                     .addServlet("", QueryPageServlet.page(pageData))
                     .addServlet("/web/*", QueryPageServlet.assets(pageData))
                     .build();
-            return new CoopServer(fuseki, auth != null);
+            return new CoopServer(fuseki, preparations, auth != null);
         }
 
         /** Fuseki reads its CORS settings from a properties file, once, when CORS is enabled. */

@@ -57,6 +57,11 @@ public final class ReleaseDump {
                         .parse(new StreamRDFBase() {
                     @Override
                     public void quad(Quad quad) {
+                        if (quad.isDefaultGraph()) {
+                            // A dump that repeats the union: its quads are already in the default graph.
+                            dataset.add(Quad.create(Quad.defaultGraphIRI, quad.asTriple()));
+                            return;
+                        }
                         dataset.add(quad);
                         if (base[0] == null && quad.getGraph().isURI() && quad.getGraph().getURI().endsWith(METADATA_GRAPH)) {
                             String graph = quad.getGraph().getURI();

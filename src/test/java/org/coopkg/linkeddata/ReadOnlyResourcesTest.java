@@ -34,7 +34,7 @@ class ReadOnlyResourcesTest {
         Graph ontology = GraphFactory.createDefaultGraph();
         ontology.getPrefixMapping().setNsPrefixes(CoopLoader.ontology().getPrefixMapping());
         CoopLoader.ontology().find().filterDrop(t -> t.getPredicate().equals(OWL.versionInfo.asNode())).forEachRemaining(ontology::add);
-        OntologyServlet servlet = new OntologyServlet(ontology, new TermLabels(ontology), PageLinks.SPARQL_PATH);
+        OntologyServlet servlet = new OntologyServlet(new Preparations(), ontology, new TermLabels(ontology), PageLinks.SPARQL_PATH);
         FusekiServer.Builder builder = FusekiServer.create().port(0).loopback(true);
         OntologyServlet.paths().forEach(path -> builder.addServlet(path, servlet));
         FusekiServer fuseki = builder.build().start();
@@ -74,8 +74,10 @@ class ReadOnlyResourcesTest {
     @Test
     void everyQueryEndpointDescribesTheService() throws Exception {
         DatasetGraph dataset = new CoopLoader(CuratedFiles.bundled(), BASE).load().dataset();
-        FusekiServer fuseki = LinkedDataSite.install(FusekiServer.create().port(0).loopback(true), dataset, BASE,
-                        PageLinks.SPARQL_PATH, "/coop/query")
+        // Not begun: the first request for the description begins its preparation.
+        Preparations preparations = new Preparations();
+        FusekiServer fuseki = LinkedDataSite.install(FusekiServer.create().port(0).loopback(true), preparations, dataset,
+                        BASE, PageLinks.SPARQL_PATH, "/coop/query")
                 .add("/coop", org.apache.jena.fuseki.server.DataService.newBuilder(dataset)
                         .addEndpoint(org.apache.jena.fuseki.server.Operation.Query, "sparql")
                         .addEndpoint(org.apache.jena.fuseki.server.Operation.Query, "query").build())
@@ -91,6 +93,7 @@ class ReadOnlyResourcesTest {
             }
         } finally {
             fuseki.stop();
+            preparations.awaitEnd();
         }
     }
 }

@@ -128,7 +128,7 @@ class QueryPageTest {
 
     @Test
     void unknownAssetsAndPathsAreNotFound() throws Exception {
-        for (String path : List.of("/web/nothing.js", "/web/", "/web/%2e%2e/log4j2.xml", "/web/..%2flog4j2.xml",
+        for (String path : List.of("/web/nothing.js", "/web/", "/web/%2e%2e/log4j2.properties", "/web/..%2flog4j2.properties",
                 "/web/yasgui.min.js.map", "/web/.hidden.css", "/web/sub/app.js", "/no-such-page", "/index.php")) {
             int status = get(path).statusCode();
             assertTrue(status == 404 || status == 400, path + " gave " + status);
