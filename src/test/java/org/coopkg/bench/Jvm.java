@@ -98,6 +98,22 @@ final class Jvm implements AutoCloseable {
         return peakKib / 1024.0;
     }
 
+    /** The heap in use after a full collection ({@code jcmd GC.run}, then {@code GC.heap_info}), in MiB. */
+    double liveHeapMib() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        if (!used.find()) throw new IOException("no heap figure from jcmd GC.heap_info for process " + process.pid());
+        return Long.parseLong(used.group(1)) / 1024.0;
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), command).redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        return out;
+    }
+
     private void samplePeak() {
         while (process.isAlive()) {
             readPeak();

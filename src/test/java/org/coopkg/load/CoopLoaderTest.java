@@ -70,6 +70,17 @@ class CoopLoaderTest {
     }
 
     @Test
+    void aLoadReportsTheTimeOfEachStepInOrder() throws Exception {
+        writeValidBase();
+        LoadedGraph graph = load();
+        List<String> steps = List.of("read CSV", "map to RDF", "materialise", "validate (SHACL)");
+        assertEquals(steps, List.copyOf(graph.phaseMillis().keySet()));
+        graph.dataset();
+        assertEquals("build the in-memory dataset", List.copyOf(graph.phaseMillis().keySet()).get(steps.size()));
+        assertTrue(graph.phaseMillis().values().stream().allMatch(ms -> ms >= 0), graph.phaseMillis().toString());
+    }
+
+    @Test
     void oneBadFileLoadsNothingAndReportsEveryProblem() throws Exception {
         writeValidBase();
         write("people.csv", """

@@ -84,6 +84,8 @@ class StoredDataTest {
         assertEquals(0, load.exit(), load.err());
         assertTrue(load.out().contains("11,892 quads"), load.out());
         assertTrue(load.err().contains("curated rows"), "progress on stderr: " + load.err());
+        assertTrue(load.err().matches("(?s).*\\(read CSV [0-9.]+ s, map to RDF [0-9.]+ s, materialise [0-9.]+ s, validate \\(SHACL\\) [0-9.]+ s\\).*"),
+                "time per step of the load: " + load.err());
         load.assertNoStackTrace();
         CommandRun both = CommandRun.of("load", "--tdb2", dir.resolve("x").toString(), "--out", dir.resolve("x.nq").toString());
         assertEquals(2, both.exit(), both.err());
