@@ -2,15 +2,19 @@ package org.coopkg.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.coopkg.load.LoadedGraph;
+import org.coopkg.store.Folders;
 import org.coopkg.store.TdbStore;
 import org.coopkg.text.TextSearch;
 import picocli.CommandLine.Command;
@@ -112,21 +116,42 @@ public final class LoadCommand implements Callable<Integer> {
         }
         try {
             if (!TdbStore.isComplete(tdb)) throw new IllegalArgumentException(StoredServe.incompleteMessage(tdb2));
-            deleteTree(TdbStore.textIndexOf(tdb2));
+            Folders.deleteTree(TdbStore.textIndexOf(tdb2));
+            Path indexPart = tdb2.resolve("text-index.part");
+            // The full-text index is written from the data in memory, on the other core, while TDB2 stores it.
+            CompletableFuture<Long> indexing = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return TextSearch.writeIndex(graph.unionView(), indexPart);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the full-text index " + indexPart + ": " + e.getMessage(), e);
+                }
+            });
             long writeStart = System.nanoTime();
             // An empty database takes the bulk loader; one with data is replaced in one transaction, so that
             // a server reading it sees the old data or the new, and a killed reload leaves the old intact.
             boolean bulk = !TdbStore.hasData(tdb);
-            long written = bulk ? TdbStore.bulkLoad(tdb, graph.quads(), graph.prefixes(), err)
-                    : TdbStore.replace(tdb, graph.quads(), graph.prefixes(), err);
+            long written;
+            try {
+                written = bulk ? TdbStore.bulkLoad(tdb, graph.quads(), graph.prefixes(), err)
+                        : TdbStore.replace(tdb, graph.quads(), graph.prefixes(), err);
+            } catch (RuntimeException e) {
+                // Let the indexer end before the caller cleans up the folder it writes in.
+                indexing.exceptionally(failed -> 0L).join();
+                throw e;
+            }
             double writeSeconds = Math.max(1e-9, (System.nanoTime() - writeStart) / 1e9);
             stdout.printf("loaded %s (TDB2, %s): %,d quads (%,d in named graphs, the rest their union as the default "
                     + "graph) from %d curated rows; written in %.1f s (%,.0f quads/s), %.1f s in all%n", tdb2,
                     bulk ? "bulk load into an empty database" : "replaced in one transaction", written,
                     graph.namedGraphQuads(), graph.rows(), writeSeconds, written / writeSeconds,
                     (System.nanoTime() - start) / 1e9);
-            Path indexPart = tdb2.resolve("text-index.part");
-            long ownIndex = TextSearch.writeIndex(tdb, indexPart);
+            long ownIndex;
+            try {
+                ownIndex = indexing.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof UncheckedIOException io) throw new IOException(io.getMessage(), io.getCause());
+                throw e;
+            }
             Files.move(indexPart, TdbStore.textIndexOf(tdb2));
             err.printf("coop-kg: indexed %,d labels, alternative labels and descriptions for full-text search, %.1f s "
                     + "elapsed%n", ownIndex, (System.nanoTime() - start) / 1e9);
@@ -139,13 +164,6 @@ public final class LoadCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
     }
 
     private Format fromFileName(Path file) {

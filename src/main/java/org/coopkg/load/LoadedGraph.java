@@ -85,6 +85,15 @@ public final class LoadedGraph {
         return dataset;
     }
 
+    /**
+     * The data as a dataset whose default graph is the union, for readers of the default graph only (the
+     * full-text indexer): the in-memory dataset if it has been built, else a view of the union itself, which
+     * may be read from several threads at once.
+     */
+    public synchronized DatasetGraph unionView() {
+        return dataset != null ? dataset : DatasetGraphFactory.wrap(union);
+    }
+
     /** Every quad: those of the named graphs, then their union as default-graph quads. */
     public synchronized Iterator<Quad> quads() {
         if (namedQuads == null) return Txn.calculateRead(dataset, () -> dataset.stream().toList()).iterator();

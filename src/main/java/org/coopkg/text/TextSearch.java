@@ -3,9 +3,8 @@ package org.coopkg.text;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -25,6 +24,7 @@ import org.apache.jena.vocabulary.SKOS;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.coopkg.store.Folders;
 
 /**
  * Full-text search with jena-text (Lucene): {@code rdfs:label} (field {@code label}, the default field),
@@ -63,13 +63,18 @@ public final class TextSearch {
     }
 
     /**
-     * The dataset wrapped for {@code text:query}, with an in-memory Lucene index built now from its default
-     * graph. Queries, Linked Data and everything else see the same data as before.
+     * The dataset wrapped for {@code text:query}, with an in-memory Lucene index of its default graph that is
+     * built from now on, on a thread of its own; a text query waits until it is complete. Queries, Linked
+     * Data and everything else see the same data as before.
      */
     public static DatasetGraph withInMemoryIndex(DatasetGraph dataset) {
         TextIndex index = TextDatasetFactory.createLuceneIndex(new ByteBuffersDirectory(), indexConfig());
-        index(dataset, index);
-        return TextDatasetFactory.create(dataset, index, true);
+        CompletableFuture<Long> filled = CompletableFuture.supplyAsync(() -> index(dataset, index), work -> {
+            Thread thread = new Thread(work, "coopkg-text-index");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        return TextDatasetFactory.create(dataset, new FillingTextIndex(index, filled), true);
     }
 
     /** The dataset wrapped for {@code text:query} with the Lucene index that {@link #writeIndex} wrote in {@code dir}. */
@@ -83,11 +88,7 @@ public final class TextSearch {
      * index {@code fuseki-config/coop-tdb2-text.ttl} reads. Returns the number of indexed statements.
      */
     public static long writeIndex(DatasetGraph dataset, Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-            }
-        }
+        Folders.deleteTree(dir);
         Files.createDirectories(dir);
         try (Directory directory = FSDirectory.open(dir)) {
             TextIndex index = TextDatasetFactory.createLuceneIndex(directory, indexConfig());

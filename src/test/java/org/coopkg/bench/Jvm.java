@@ -59,37 +59,40 @@ final class Jvm implements AutoCloseable {
 
     /** Seconds from process start until {@code sparqlUrl} answers {@code ASK {}} with 200. */
     double awaitFirstAnswer(String sparqlUrl, Duration limit) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ask = HttpRequest.newBuilder(URI.create(sparqlUrl + "?query=ASK%7B%7D"))
                 .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(30)).build();
-        long deadline = startNanos + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) throw new IOException("the server stopped: " + describe());
-            try {
-                if (client.send(ask, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return (System.nanoTime() - startNanos) / 1e9;
-                }
-            } catch (IOException notYetListening) {
-                // The port is not open yet: try again.
-            }
-            Thread.sleep(20);
-        }
-        throw new IOException("no answer within " + limit + ": " + describe());
+        // Until the port is open the request fails: try again.
+        return await200(ask, limit, Duration.ofMillis(20), true);
     }
 
     /** Seconds from process start until a GET of {@code url} answers 200 (503 means: not ready yet). */
     double awaitOk(String url, Duration limit) throws IOException, InterruptedException {
+        return await200(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build(), limit,
+                Duration.ofMillis(500), false);
+    }
+
+    /**
+     * Polls {@code request} every {@code pause} until it answers 200; 503 (and, if {@code untilListening}, a
+     * refused connection) means not yet, any other status fails.
+     */
+    private double await200(HttpRequest request, Duration limit, Duration pause, boolean untilListening)
+            throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest get = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build();
         long deadline = startNanos + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IOException("the server stopped: " + describe());
-            int status = client.send(get, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status;
+            try {
+                status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException notListening) {
+                if (!untilListening) throw notListening;
+                status = 503;
+            }
             if (status == 200) return (System.nanoTime() - startNanos) / 1e9;
-            if (status != 503) throw new IOException(url + " answered " + status + ": " + describe());
-            Thread.sleep(500);
+            if (status != 503) throw new IOException(request.uri() + " answered " + status + ": " + describe());
+            Thread.sleep(pause.toMillis());
         }
-        throw new IOException(url + " not ready within " + limit + ": " + describe());
+        throw new IOException(request.uri() + " did not answer 200 within " + limit + ": " + describe());
     }
 
     /** Peak resident memory so far, in MiB. */
