@@ -52,7 +52,7 @@ public final class QueryCommand implements Callable<Integer> {
         }
         ResultFormat chosen = format != null ? format
                 : parsed.isConstructType() || parsed.isDescribeType() ? ResultFormat.turtle : ResultFormat.table;
-        var runner = new QueryRunner(data.loader().load().dataset());
+        var runner = new QueryRunner(data.loader().load().readOnlyDataset());
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         try {
             runner.run(parsed, chosen, answer);

@@ -2,6 +2,7 @@ package org.coopkg.cli;
 
 import java.util.concurrent.Callable;
 
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.coopkg.load.LoadedGraph;
 import org.coopkg.server.CoopServer;
 import picocli.CommandLine.Command;
@@ -51,7 +52,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (tdb2 != null || config != null || dump != null) return StoredServe.serve(this);
         long start = System.nanoTime();
         LoadedGraph graph = data.loader().load();
-        CoopServer coop = server.applyTo(CoopServer.builder().dataset(org.coopkg.text.TextSearch.withInMemoryIndex(graph.dataset())).base(graph.names().base())).build();
+        // Only a server that takes updates needs the transactional dataset, whose aborts roll back.
+        DatasetGraph served = server.update ? graph.dataset() : graph.readOnlyDataset();
+        CoopServer coop = server.applyTo(CoopServer.builder().dataset(org.coopkg.text.TextSearch.withInMemoryIndex(served))
+                .base(graph.names().base())).build();
         try {
             coop.start();
         } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.mem2.GraphMem2Roaring;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.Shapes;
@@ -59,7 +60,8 @@ public final class CoopLoader {
         Set<Quad> quads = mapper.map(tables);
         phases.end("map to RDF");
 
-        Graph union = GraphFactory.createDefaultGraph();
+        // Roaring: indexed for the lookups that materialising, validating and then queries make.
+        Graph union = new GraphMem2Roaring();
         quads.forEach(q -> union.add(q.asTriple()));
         Graph inferred = new Materialiser(ontology).inferred(union);
         Node ontologyGraph = NodeFactory.createURI(names.ontologyGraph());

@@ -10,6 +10,7 @@ import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.DatasetGraphMapLink;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 
@@ -17,8 +18,9 @@ import org.apache.jena.system.Txn;
  * The result of a successful load: named graphs per curated row, the metadata, ontology and inferred
  * graphs, and a default graph that is their union (so plain queries see everything).
  *
- * <p>The transactional in-memory dataset that a server queries and updates is built on first use of
- * {@link #dataset()}: a load that only writes the quads elsewhere (TDB2) never pays for it.
+ * <p>The in-memory datasets are built on first use: {@link #readOnlyDataset()} for a server without updates
+ * and for queries, {@link #dataset()} (transactional) for one that takes updates. A load that only writes the
+ * quads elsewhere (TDB2) pays for neither.
  */
 public final class LoadedGraph {
     private final GraphNames names;
@@ -33,6 +35,7 @@ public final class LoadedGraph {
     private Graph union;
     private Map<String, String> prefixes;
     private DatasetGraph dataset;
+    private DatasetGraph readOnly;
 
     LoadedGraph(Collection<Quad> namedQuads, Graph union, Map<String, String> prefixes, GraphNames names, int rows,
             long inferredTriples, Map<String, Long> phaseMillis) {
@@ -66,6 +69,27 @@ public final class LoadedGraph {
         return Collections.unmodifiableMap(new LinkedHashMap<>(phaseMillis));
     }
 
+    /**
+     * The data for reading only: the union, already built by the load as an indexed in-memory graph
+     * ({@code GraphMem2Roaring}), as the default graph, and each named graph a plain in-memory graph. Built
+     * several times faster than {@link #dataset()} and faster to query (at scale 100: 2 s rather than 12 s to
+     * build; gallery query 01, whose {@code GRAPH ?g} visits the per-row graphs, 2 s rather than 8 s). Its
+     * transactions cannot roll back, so a server that takes updates uses {@link #dataset()}.
+     */
+    public synchronized DatasetGraph readOnlyDataset() {
+        if (readOnly == null) {
+            if (dataset != null) return dataset;
+            long start = System.nanoTime();
+            DatasetGraphMapLink built = new DatasetGraphMapLink(union);
+            namedQuads.forEach(built::add);
+            built.prefixes().putAll(prefixes);
+            readOnly = built;
+            phaseMillis.put("build the read-only dataset", (System.nanoTime() - start) / 1_000_000);
+            namedQuads = null;
+        }
+        return readOnly;
+    }
+
     /** The data as a transactional in-memory dataset (TIM): named graphs plus their union as default graph. */
     public synchronized DatasetGraph dataset() {
         if (dataset == null) {
@@ -81,6 +105,7 @@ public final class LoadedGraph {
             namedQuads = null;
             union = null;
             prefixes = null;
+            readOnly = null;
         }
         return dataset;
     }
@@ -96,7 +121,10 @@ public final class LoadedGraph {
 
     /** Every quad: those of the named graphs, then their union as default-graph quads. */
     public synchronized Iterator<Quad> quads() {
-        if (namedQuads == null) return Txn.calculateRead(dataset, () -> dataset.stream().toList()).iterator();
+        if (namedQuads == null) {
+            DatasetGraph built = dataset != null ? dataset : readOnly;
+            return Txn.calculateRead(built, () -> built.stream().toList()).iterator();
+        }
         return Iter.concat(namedQuads.iterator(), Iter.map(union.find(),
                 t -> Quad.create(Quad.defaultGraphIRI, t)));
     }

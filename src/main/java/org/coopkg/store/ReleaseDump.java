@@ -7,21 +7,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.mem2.GraphMem2Roaring;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.DatasetGraphMapLink;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.coopkg.load.CoopLoader;
 
 /**
  * A release dump ({@code coop-kg.nq.gz} of {@code coopkg dist}, or any N-Quads or TriG file of the graph, gzipped
- * or not) read into the transactional in-memory dataset a server queries, with the union of its named graphs as
+ * or not) read into the read-only in-memory dataset a server queries, with the union of its named graphs as
  * the default graph, as a load from CSV gives. A read replica serves a dump: the data was validated and
  * materialised when the release was made, so the replica only parses.
  */
@@ -48,7 +50,9 @@ public final class ReleaseDump {
             throw new IllegalArgumentException("cannot serve '" + name + "' as a dump: it must be N-Quads or TriG "
                     + "(.nq, .trig, optionally .gz), as 'coopkg dist' writes");
         }
-        DatasetGraph dataset = DatasetGraphFactory.createTxnMem();
+        // As LoadedGraph.readOnlyDataset(): the union an indexed graph, the named graphs plain ones.
+        Graph union = new GraphMem2Roaring();
+        DatasetGraph dataset = new DatasetGraphMapLink(union);
         String[] base = {null};
         Txn.executeWrite(dataset, () -> {
             try (InputStream raw = Files.newInputStream(file);
@@ -58,8 +62,8 @@ public final class ReleaseDump {
                     @Override
                     public void quad(Quad quad) {
                         if (quad.isDefaultGraph()) {
-                            // A dump that repeats the union: its quads are already in the default graph.
-                            dataset.add(Quad.create(Quad.defaultGraphIRI, quad.asTriple()));
+                            // A dump that repeats the union.
+                            union.add(quad.asTriple());
                             return;
                         }
                         dataset.add(quad);
@@ -68,12 +72,12 @@ public final class ReleaseDump {
                             base[0] = graph.substring(0, graph.length() - METADATA_GRAPH.length());
                         }
                         // The default graph is the union of the named graphs, whether or not the dump repeats it.
-                        dataset.add(Quad.create(Quad.defaultGraphIRI, quad.asTriple()));
+                        union.add(quad.asTriple());
                     }
 
                     @Override
                     public void triple(Triple triple) {
-                        dataset.add(Quad.create(Quad.defaultGraphIRI, triple));
+                        union.add(triple);
                     }
 
                     @Override

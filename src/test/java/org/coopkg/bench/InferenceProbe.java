@@ -39,7 +39,7 @@ public final class InferenceProbe {
         String query = Files.readString(Path.of(args[1]));
         int runs = Integer.parseInt(args[2]);
         LoadedGraph loaded = new CoopLoader(CuratedFiles.directory(data), CoopLoader.DEFAULT_BASE).load();
-        var dataset = loaded.dataset();
+        var dataset = loaded.readOnlyDataset();
         // Load and compile the query engine on another query first, so that the first-answer figures compare
         // the data (materialised or reasoned over), not which of the two happened to run ARQ first.
         Txn.executeRead(dataset, () -> count(DatasetFactory.wrap(dataset), WARM_UP));
