@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +71,24 @@ class CoopLoaderTest {
         assertTrue(dsg.containsGraph(NodeFactory.createURI(BASE + "id/assertion/organisation-kunshan-gov")));
         assertTrue(dsg.containsGraph(NodeFactory.createURI(BASE + "graph/ontology")));
         assertEquals(5, graph.rows());
+    }
+
+    @Test
+    void theReadOnlyDatasetHoldsWhatTheTransactionalOneHolds() throws Exception {
+        DatasetGraph readOnly = new CoopLoader(CuratedFiles.bundled(), BASE).load().readOnlyDataset();
+        DatasetGraph transactional = new CoopLoader(CuratedFiles.bundled(), BASE).load().dataset();
+        Txn.executeRead(transactional, () -> Txn.executeRead(readOnly, () -> {
+            Set<Node> names = new HashSet<>();
+            transactional.listGraphNodes().forEachRemaining(names::add);
+            Set<Node> readOnlyNames = new HashSet<>();
+            readOnly.listGraphNodes().forEachRemaining(readOnlyNames::add);
+            assertEquals(names, readOnlyNames);
+            assertTrue(readOnly.getDefaultGraph().isIsomorphicWith(transactional.getDefaultGraph()), "the union");
+            for (Node name : names) {
+                assertTrue(readOnly.getGraph(name).isIsomorphicWith(transactional.getGraph(name)), name.toString());
+            }
+            assertEquals(transactional.prefixes().getMapping(), readOnly.prefixes().getMapping());
+        }));
     }
 
     @Test
