@@ -669,7 +669,8 @@ public final class BenchmarkRunner {
                 "- Date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 "- Command: `bench/run.sh" + (commandLine.isEmpty() ? "" : " " + String.join(" ", commandLine)) + "`",
                 "- Commit: " + git("rev-parse", "--short", "HEAD")
-                        + (git("status", "--porcelain").isBlank() ? "" : " (with local changes)"),
+                        // The report itself does not count: --append extends an edited copy of it.
+                        + (git("status", "--porcelain", "--", ".", ":!" + out.getFileName()).isBlank() ? "" : " (with local changes)"),
                 "- Machine: " + cpu() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
                         + memoryGib() + " GiB memory",
                 "- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
