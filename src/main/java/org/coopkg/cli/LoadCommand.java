@@ -156,7 +156,7 @@ public final class LoadCommand implements Callable<Integer> {
             err.printf("coop-kg: indexed %,d labels, alternative labels and descriptions for full-text search, %.1f s "
                     + "elapsed%n", ownIndex, (System.nanoTime() - start) / 1e9);
             if (textIndex != null) {
-                long indexed = TextSearch.writeIndex(tdb, textIndex);
+                long indexed = TextSearch.writeIndex(graph.unionView(), textIndex);
                 stdout.printf("wrote the full-text index %s: %,d labels, alternative labels and descriptions%n", textIndex, indexed);
             }
         } finally {

@@ -18,6 +18,7 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.graph.GraphReadOnly;
 import org.coopkg.infer.Materialiser;
 import org.coopkg.validate.ShaclCheck;
 
@@ -39,8 +40,16 @@ public final class CoopLoader {
         this.names = new GraphNames(base);
     }
 
+    /**
+     * The ontology, read-only. Parsed once per process: a load, the Linked Data site and the query page each
+     * need it, and parsing it again for each added to every start-up.
+     */
     public static Graph ontology() {
-        return readTurtle(ONTOLOGY_RESOURCE);
+        return Ontology.GRAPH;
+    }
+
+    private static final class Ontology {
+        static final Graph GRAPH = new GraphReadOnly(readTurtle(ONTOLOGY_RESOURCE));
     }
 
     public static Shapes shapes() {
