@@ -4,7 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 
-import org.coopkg.load.CoopLoader;
+import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

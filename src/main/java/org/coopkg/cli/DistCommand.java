@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.coopkg.export.ReleaseWriter;
-import org.coopkg.load.LoadedGraph;
+import org.coopkg.derive.LoadedGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -18,7 +18,7 @@ import org.coopkg.export.PropertyGraph;
 import org.coopkg.export.PropertyGraphBuilder;
 import org.coopkg.export.RdfExporter;
 import org.coopkg.export.UnsupportedFormatException;
-import org.coopkg.load.LoadedGraph;
+import org.coopkg.derive.LoadedGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;

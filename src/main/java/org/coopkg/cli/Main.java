@@ -2,7 +2,7 @@ package org.coopkg.cli;
 
 import java.io.PrintWriter;
 
-import org.coopkg.load.DataException;
+import org.coopkg.core.DataException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

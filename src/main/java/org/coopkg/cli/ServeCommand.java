@@ -3,8 +3,8 @@ package org.coopkg.cli;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.coopkg.load.LoadedGraph;
-import org.coopkg.server.CoopServer;
+import org.coopkg.derive.LoadedGraph;
+import org.coopkg.web.CoopServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -54,7 +54,7 @@ public final class ServeCommand implements Callable<Integer> {
         LoadedGraph graph = data.loader().load();
         // Only a server that takes updates needs the transactional dataset, whose aborts roll back.
         DatasetGraph served = server.update ? graph.dataset() : graph.readOnlyDataset();
-        CoopServer coop = server.applyTo(CoopServer.builder().dataset(org.coopkg.text.TextSearch.withInMemoryIndex(served))
+        CoopServer coop = server.applyTo(CoopServer.builder().dataset(org.coopkg.store.TextSearch.withInMemoryIndex(served))
                 .base(graph.names().base())).build();
         try {
             coop.start();

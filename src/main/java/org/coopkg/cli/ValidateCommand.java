@@ -2,7 +2,7 @@ package org.coopkg.cli;
 
 import java.util.concurrent.Callable;
 
-import org.coopkg.load.LoadedGraph;
+import org.coopkg.derive.LoadedGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.coopkg.load.Sha256;
+import org.coopkg.core.Sha256;
 
 /**
  * Labels for blank nodes that depend only on the graph around them, so that two loads of the same data

@@ -6,7 +6,7 @@ import java.util.List;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.coopkg.load.GraphNames;
+import org.coopkg.core.GraphNames;
 
 /**
  * Which graphs an RDF export writes, as given by {@code --graph default|all|NAME}.

@@ -30,10 +30,10 @@ import org.coopkg.export.PropertyGraph.Edge;
 import org.coopkg.export.PropertyGraph.Entity;
 import org.coopkg.export.PropertyGraph.ValueType;
 import org.coopkg.load.CuratedSchema;
-import org.coopkg.linkeddata.BaseIris;
-import org.coopkg.linkeddata.LabelOrder;
-import org.coopkg.load.GraphNames;
-import org.coopkg.vocab.Coop;
+import org.coopkg.core.BaseIris;
+import org.coopkg.core.LabelOrder;
+import org.coopkg.core.GraphNames;
+import org.coopkg.core.vocab.Coop;
 
 /**
  * Derives the {@link PropertyGraph} that network tools (Gephi, yEd, Cytoscape, NetworkX, Neo4j) want from

@@ -20,10 +20,9 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.coopkg.linkeddata.DatasetDescription;
-import org.coopkg.linkeddata.PageLinks;
-import org.coopkg.load.LoadedGraph;
-import org.coopkg.load.Sha256;
+import org.coopkg.web.PageLinks;
+import org.coopkg.derive.LoadedGraph;
+import org.coopkg.core.Sha256;
 
 /**
  * Writes a release for {@code coopkg dist --out DIR}: the graph in every export format, the ontology in

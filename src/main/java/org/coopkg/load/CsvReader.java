@@ -1,5 +1,7 @@
 package org.coopkg.load;
 
+import org.coopkg.core.DataError;
+import org.coopkg.core.DataException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;

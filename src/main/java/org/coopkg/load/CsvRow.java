@@ -1,5 +1,6 @@
 package org.coopkg.load;
 
+import org.coopkg.core.DataError;
 import java.util.Map;
 
 /** A data row of a CSV file, cells by column name. */

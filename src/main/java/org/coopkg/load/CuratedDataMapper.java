@@ -1,5 +1,9 @@
 package org.coopkg.load;
 
+import org.coopkg.core.DataError;
+import org.coopkg.core.DataException;
+import org.coopkg.core.GraphNames;
+import org.coopkg.core.Sha256;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,8 +26,8 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
-import org.coopkg.vocab.Coop;
-import org.coopkg.vocab.Prov;
+import org.coopkg.core.vocab.Coop;
+import org.coopkg.core.vocab.Prov;
 
 /**
  * Turns parsed curated tables into RDF: one named graph per row holding the row's statements, described

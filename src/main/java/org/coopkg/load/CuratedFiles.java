@@ -1,5 +1,7 @@
 package org.coopkg.load;
 
+import org.coopkg.core.DataError;
+import org.coopkg.core.DataException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.coopkg.vocab.Coop;
+import org.coopkg.core.vocab.Coop;
 
 /**
  * The curated CSV files and what their columns mean. This is the one place that ties the spreadsheet

@@ -9,8 +9,8 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.RDF;
-import org.coopkg.vocab.Coop;
-import org.coopkg.vocab.Time;
+import org.coopkg.core.vocab.Coop;
+import org.coopkg.core.vocab.Time;
 
 /**
  * Adds an OWL-Time description beside a row's date literals, so that tools that speak OWL-Time see the

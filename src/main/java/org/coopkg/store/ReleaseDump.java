@@ -19,7 +19,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphMapLink;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
-import org.coopkg.load.CoopLoader;
+import org.coopkg.derive.CoopLoader;
 
 /**
  * A release dump ({@code coop-kg.nq.gz} of {@code coopkg dist}, or any N-Quads or TriG file of the graph, gzipped

@@ -19,7 +19,7 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.coopkg.load.CoopLoader;
+import org.coopkg.derive.CoopLoader;
 
 /**
  * The TDB2 database of {@code coopkg load --tdb2 DIR} and {@code coopkg serve --tdb2 DIR}.

@@ -18,7 +18,7 @@ import org.coopkg.load.CsvRow;
 import org.coopkg.load.CsvTable;
 import org.coopkg.load.CuratedFiles;
 import org.coopkg.load.CuratedSchema;
-import org.coopkg.load.DataException;
+import org.coopkg.core.DataException;
 
 /**
  * Synthetic curated data for scale tests: the bundled data set, followed in every file by {@code scale} units of

@@ -16,10 +16,10 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.reasoner.ReasonerRegistry;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
-import org.coopkg.infer.Materialiser;
-import org.coopkg.load.CoopLoader;
+import org.coopkg.derive.Materialiser;
+import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
-import org.coopkg.load.LoadedGraph;
+import org.coopkg.derive.LoadedGraph;
 
 /**
  * One inference measurement, run in its own JVM so that the benchmark can stop it: a query over the

@@ -14,7 +14,7 @@ import java.util.Iterator;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.coopkg.load.CoopLoader;
+import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
 import org.coopkg.testing.CommandRun;
 import org.junit.jupiter.api.Test;

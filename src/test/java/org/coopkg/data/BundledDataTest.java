@@ -12,9 +12,9 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
-import org.coopkg.load.CoopLoader;
+import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
-import org.coopkg.load.LoadedGraph;
+import org.coopkg.derive.LoadedGraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -18,7 +18,7 @@ import org.coopkg.load.CsvReader;
 import org.coopkg.load.CsvRow;
 import org.coopkg.load.CsvTable;
 import org.coopkg.load.CuratedSchema;
-import org.coopkg.load.DataException;
+import org.coopkg.core.DataException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

@@ -22,12 +22,12 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.coopkg.load.CoopLoader;
+import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
-import org.coopkg.load.DataException;
-import org.coopkg.load.GraphNames;
-import org.coopkg.load.LoadedGraph;
-import org.coopkg.vocab.Coop;
+import org.coopkg.core.DataException;
+import org.coopkg.core.GraphNames;
+import org.coopkg.derive.LoadedGraph;
+import org.coopkg.core.vocab.Coop;
 
 /**
  * Data for the export tests: the bundled data set (loaded once per test JVM, it takes seconds) and a tiny

@@ -22,7 +22,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
 import org.coopkg.load.CuratedSchema;
-import org.coopkg.load.LoadedGraph;
+import org.coopkg.derive.LoadedGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;

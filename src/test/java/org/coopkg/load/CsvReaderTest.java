@@ -1,5 +1,6 @@
 package org.coopkg.load;
 
+import org.coopkg.core.DataError;
 import static org.coopkg.load.LoadFixtures.assertError;
 import static org.coopkg.load.LoadFixtures.csv;
 import static org.coopkg.load.LoadFixtures.onlyErrorOf;

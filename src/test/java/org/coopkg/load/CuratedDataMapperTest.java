@@ -1,5 +1,7 @@
 package org.coopkg.load;
 
+import org.coopkg.core.DataError;
+import org.coopkg.core.DataException;
 import static org.coopkg.load.LoadFixtures.CONCEPT_SCHEMES;
 import static org.coopkg.load.LoadFixtures.NAMES;
 import static org.coopkg.load.LoadFixtures.assertError;

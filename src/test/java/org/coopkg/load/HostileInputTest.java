@@ -1,5 +1,6 @@
 package org.coopkg.load;
 
+import org.coopkg.derive.CoopLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,7 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDFS;
 import org.coopkg.cli.Main;
-import org.coopkg.server.CoopServer;
+import org.coopkg.web.CoopServer;
 import org.coopkg.testing.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code file: [rule] message} for a whole-file problem) naming the rule and the fix, no stack trace, and
  * nothing loaded. Then legal values that look dangerous (markup, quotes, backslashes) load and come out
  * intact in TriG/Turtle, SPARQL JSON and HTML (HTML escaping is covered in depth by
- * {@code org.coopkg.linkeddata.HtmlEscapingTest}).
+ * {@code org.coopkg.web.HtmlEscapingTest}).
  */
 class HostileInputTest {
     private static final String SOURCES = "id,type,title,url\ns1,Article,A source,https://example.org/a\n";

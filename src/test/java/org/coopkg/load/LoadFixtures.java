@@ -1,5 +1,8 @@
 package org.coopkg.load;
 
+import org.coopkg.core.DataError;
+import org.coopkg.core.DataException;
+import org.coopkg.core.GraphNames;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -23,13 +23,12 @@ import org.apache.jena.sparql.resultset.ResultSetCompare;
 import org.apache.jena.system.Txn;
 import org.coopkg.cli.StoredServe;
 import org.coopkg.export.ReleaseWriter;
-import org.coopkg.load.CoopLoader;
+import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
-import org.coopkg.load.LoadedGraph;
+import org.coopkg.derive.LoadedGraph;
 import org.coopkg.query.Gallery;
 import org.coopkg.query.GalleryQuery;
-import org.coopkg.server.CoopServer;
-import org.coopkg.text.TextSearch;
+import org.coopkg.web.CoopServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

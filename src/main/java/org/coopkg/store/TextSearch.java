@@ -1,0 +1,129 @@
+package org.coopkg.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.text.Entity;
+import org.apache.jena.query.text.EntityDefinition;
+import org.apache.jena.query.text.TextDatasetFactory;
+import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.query.text.TextIndexConfig;
+import org.apache.jena.query.text.TextQueryFuncs;
+import org.apache.jena.query.text.analyzer.ConfigurableAnalyzer;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Full-text search with jena-text (Lucene): {@code rdfs:label} (field {@code label}, the default field),
+ * {@code skos:altLabel} ({@code altLabel}) and {@code dcterms:description} ({@code description}), analysed
+ * by Lucene's standard tokenizer, lower-cased and ASCII-folded, so that searches are case- and
+ * accent-insensitive. The same definition is written out in {@code fuseki-config/coop-tdb2-text.ttl}: keep
+ * the two in step.
+ *
+ * <p>Only the default graph (the union of the named graphs) is indexed, so that each (entity, field, text)
+ * is indexed once, not once more per named graph that repeats it.
+ *
+ * <pre>
+ * PREFIX text: &lt;http://jena.apache.org/text#&gt;
+ * SELECT ?s ?score WHERE { (?s ?score) text:query (rdfs:label "max planck") }
+ * </pre>
+ */
+public final class TextSearch {
+    private static final String TEXT = "http://jena.apache.org/text#";
+    /** The properties indexed, in field order: label (default field), altLabel, description. */
+    public static final List<Node> INDEXED = List.of(RDFS.label.asNode(), SKOS.altLabel.asNode(), DCTerms.description.asNode());
+
+    private TextSearch() {}
+
+    public static EntityDefinition entityDefinition() {
+        EntityDefinition definition = new EntityDefinition("uri", "label", RDFS.label.asNode());
+        definition.set("altLabel", SKOS.altLabel.asNode());
+        definition.set("description", DCTerms.description.asNode());
+        return definition;
+    }
+
+    public static TextIndexConfig indexConfig() {
+        TextIndexConfig config = new TextIndexConfig(entityDefinition());
+        config.setAnalyzer(new ConfigurableAnalyzer(TEXT + "StandardTokenizer",
+                List.of(TEXT + "LowerCaseFilter", TEXT + "ASCIIFoldingFilter")));
+        return config;
+    }
+
+    /**
+     * The dataset wrapped for {@code text:query}, with an in-memory Lucene index of its default graph that is
+     * built from now on, on a thread of its own; a text query waits until it is complete. Queries, Linked
+     * Data and everything else see the same data as before.
+     */
+    public static DatasetGraph withInMemoryIndex(DatasetGraph dataset) {
+        TextIndex index = TextDatasetFactory.createLuceneIndex(new ByteBuffersDirectory(), indexConfig());
+        CompletableFuture<Long> filled = CompletableFuture.supplyAsync(() -> index(dataset, index), work -> {
+            Thread thread = new Thread(work, "coopkg-text-index");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        return TextDatasetFactory.create(dataset, new FillingTextIndex(index, filled), true);
+    }
+
+    /** The dataset wrapped for {@code text:query} with the Lucene index that {@link #writeIndex} wrote in {@code dir}. */
+    public static DatasetGraph withIndexIn(DatasetGraph dataset, Path dir) throws IOException {
+        TextIndex index = TextDatasetFactory.createLuceneIndex(FSDirectory.open(dir), indexConfig());
+        return TextDatasetFactory.create(dataset, index, true);
+    }
+
+    /**
+     * Writes a Lucene index of {@code dataset}'s default graph to {@code dir}, replacing any index there: the
+     * index {@code fuseki-config/coop-tdb2-text.ttl} reads. Returns the number of indexed statements.
+     */
+    public static long writeIndex(DatasetGraph dataset, Path dir) throws IOException {
+        Folders.deleteTree(dir);
+        Files.createDirectories(dir);
+        try (Directory directory = FSDirectory.open(dir)) {
+            TextIndex index = TextDatasetFactory.createLuceneIndex(directory, indexConfig());
+            try {
+                return index(dataset, index);
+            } finally {
+                index.close();
+            }
+        }
+    }
+
+    /** Adds the indexed statements of the default graph to {@code index} and commits. */
+    static long index(DatasetGraph dataset, TextIndex index) {
+        EntityDefinition definition = index.getDocDef();
+        long[] count = {0};
+        Runnable work = () -> {
+            for (Node property : INDEXED) {
+                dataset.getDefaultGraph().find(Node.ANY, property, Node.ANY).forEachRemaining((Triple t) -> {
+                    Entity entity = TextQueryFuncs.entityFromQuad(definition, Quad.defaultGraphIRI, t.getSubject(),
+                            t.getPredicate(), t.getObject());
+                    if (entity != null) {
+                        index.addEntity(entity);
+                        count[0]++;
+                    }
+                });
+            }
+        };
+        if (dataset.supportsTransactions() && !dataset.isInTransaction()) Txn.executeRead(dataset, work);
+        else work.run();
+        try {
+            index.prepareCommit();
+            index.commit();
+        } catch (RuntimeException e) {
+            index.rollback();
+            throw e;
+        }
+        return count[0];
+    }
+}

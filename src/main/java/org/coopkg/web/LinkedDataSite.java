@@ -1,0 +1,81 @@
+package org.coopkg.web;
+
+import org.coopkg.core.BaseIris;
+import org.coopkg.core.ExternalDataset;
+import org.coopkg.export.DatasetDescription;
+import java.util.List;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.coopkg.derive.CoopLoader;
+
+/**
+ * Adds the Linked Data side of coop-kg to a Fuseki server, in one call from {@code CoopServer}:
+ * <ul>
+ * <li>{@code /id/}, {@code /id/{kind}/}, {@code /id/{kind}/{id}[.ext]}: entity pages and RDF ({@link EntityServlet});</li>
+ * <li>{@code /ontology[.ext]}: the ontology, documentation and RDF ({@link OntologyServlet});</li>
+ * <li>{@code /.well-known/void}: VoID and DCAT ({@link DatasetDescription});</li>
+ * <li>{@code GET {sparqlPath}} (and the other query endpoints) without a query: the service description
+ * ({@link ServiceDescriptionFilter}).</li>
+ * </ul>
+ * The paths are the ones the {@code {base}} IRIs have, so a reverse proxy that forwards {@code {base}…} to
+ * the server's root serves the IRIs as they are.
+ */
+public final class LinkedDataSite {
+    private LinkedDataSite() {}
+
+    /**
+     * Registers the Linked Data servlets and the service description filter; the documents they serve are
+     * computed in the background once {@code preparations} begin. {@code sparqlPath} is the SPARQL endpoint the pages and descriptions
+     * name; {@code otherQueryPaths} are further query endpoints of the same service ({@code /coop/query}),
+     * which answer a GET without a query with the same description.
+     */
+    public static FusekiServer.Builder install(FusekiServer.Builder fuseki, Preparations preparations, DatasetGraph dataset,
+                                               String base, String sparqlPath, String... otherQueryPaths) {
+        BaseIris iris = new BaseIris(base);
+        Graph ontology = CoopLoader.ontology();
+        TermLabels terms = new TermLabels(ontology);
+        KnowledgeGraphView view = new KnowledgeGraphView(dataset, iris);
+        PrefixMapping prefixes = prefixes(dataset, ontology, iris);
+
+        // Made in order of preparation cost (each prepares in the background, one after the other): the
+        // ontology documents, then the service description and VoID, then the catalogue of every entity.
+        OntologyServlet ontologyServlet = new OntologyServlet(preparations, ontology, terms, sparqlPath);
+        OntologyServlet.paths().forEach(path -> fuseki.addServlet(path, ontologyServlet));
+        String endpoint = iris.sparqlEndpoint(sparqlPath);
+        GraphServlet serviceDescription = new GraphServlet(preparations, "the SPARQL service description",
+                new ServiceDescription(dataset, base, sparqlPath)::graph,
+                PrefixMapping.Factory.create().setNsPrefixes(DatasetDescription.prefixes())
+                        .setNsPrefix("formats", "http://www.w3.org/ns/formats/"),
+                List.of(uri(endpoint + "#service"), uri(iris.voidDocument() + "#dataset"), uri(endpoint + "#default-graph")));
+        ServiceDescriptionFilter describer = new ServiceDescriptionFilter(serviceDescription);
+        fuseki.addServlet(PageLinks.VOID_PATH, new GraphServlet(preparations, "the dataset description (VoID)",
+                new DatasetDescription(dataset, base, sparqlPath)::graph, DatasetDescription.prefixes(),
+                List.of(uri(iris.voidDocument()), uri(iris.voidDocument() + "#dataset"))));
+        fuseki.addFilter(sparqlPath, describer);
+        for (String path : otherQueryPaths) fuseki.addFilter(path, describer);
+        fuseki.addServlet(PageLinks.HOME_PATH + "*", new EntityServlet(view, terms, new EntityCatalog(preparations, view), prefixes, sparqlPath));
+        return fuseki;
+    }
+
+    private static Node uri(String iri) {
+        return NodeFactory.createURI(iri);
+    }
+
+    /** The data's prefixes (the ontology's, {@code id:}) for readable Turtle, plus the ones links use. */
+    private static PrefixMapping prefixes(DatasetGraph dataset, Graph ontology, BaseIris iris) {
+        PrefixMapping p = PrefixMapping.Factory.create();
+        p.setNsPrefixes(ontology.getPrefixMapping());
+        dataset.prefixes().forEach(p::setNsPrefix);
+        p.setNsPrefix("id", iris.entitySpace());
+        p.setNsPrefix("wd", ExternalDataset.WIKIDATA.uriSpace());
+        p.setNsPrefix("ror", ExternalDataset.ROR.uriSpace());
+        p.setNsPrefix("assertion", iris.graphNames().assertion(""));
+        return p;
+    }
+}

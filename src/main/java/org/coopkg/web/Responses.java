@@ -1,0 +1,106 @@
+package org.coopkg.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+
+/**
+ * Writing answers: the body only for GET (HEAD gets the same status and headers, Content-Length included),
+ * and errors as one plain line, never a stack trace. Every answer says {@code nosniff}, so that a browser
+ * never runs a plain-text error (which may echo the request path) as HTML or script.
+ */
+public final class Responses {
+    private Responses() {}
+
+    /** The work of a servlet, which may fail with an {@link IOException} while writing. */
+    @FunctionalInterface
+    public interface Answer {
+        void run() throws IOException;
+    }
+
+    /**
+     * Answers a read-only Linked Data resource: OPTIONS is a CORS preflight for GET, methods other than
+     * GET and HEAD get 405, and GET and HEAD run {@code answer} with {@code Access-Control-Allow-Origin: *}
+     * (the Linked Data is public and read-only, so any web page may read it). A {@link RuntimeException} of
+     * {@code answer} becomes a one-line 500, logged, instead of the container's HTML error page.
+     */
+    public static void readOnly(HttpServletRequest request, HttpServletResponse response, Logger log, Answer answer)
+            throws IOException {
+        String method = request.getMethod();
+        if ("OPTIONS".equals(method)) {
+            preflight(response);
+            return;
+        }
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            methodNotAllowed(request, response);
+            return;
+        }
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        try {
+            answer.run();
+        } catch (Prepared.NotReady e) {
+            if (!response.isCommitted()) {
+                response.reset();
+                response.setHeader("Retry-After", "10");
+                plain(request, response, 503, "503 Service Unavailable: " + e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            log.warn("cannot answer {}: {}", request.getRequestURI(), e.toString(), e);
+            if (!response.isCommitted()) {
+                response.reset();
+                plain(request, response, 500, "500 Internal Server Error: the answer could not be made; the server log has the details");
+            }
+        }
+    }
+
+    public static void send(HttpServletRequest request, HttpServletResponse response, int status, String contentType,
+                            byte[] body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(contentType);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLength(body.length);
+        if (!"HEAD".equalsIgnoreCase(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+        response.flushBuffer();
+    }
+
+    public static void html(HttpServletRequest request, HttpServletResponse response, int status, String html) throws IOException {
+        send(request, response, status, MediaType.HTML.contentType(), html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A one-line plain-text error: the status line's words and what to do. */
+    public static void plain(HttpServletRequest request, HttpServletResponse response, int status, String message)
+            throws IOException {
+        send(request, response, status, "text/plain; charset=utf-8", (message + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** 406 with the list of types the resource has, as RFC 9110 suggests. */
+    public static void notAcceptable(HttpServletRequest request, HttpServletResponse response,
+                                     List<MediaType> offered) throws IOException {
+        plain(request, response, HttpServletResponse.SC_NOT_ACCEPTABLE,
+                "406 Not Acceptable: this resource is available as " + ContentNegotiation.list(offered));
+    }
+
+    private static void methodNotAllowed(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Allow", "GET, HEAD, OPTIONS");
+        plain(request, response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                "405 Method Not Allowed: Linked Data pages are read-only; use GET or HEAD");
+    }
+
+    /** 204 to a CORS preflight: any origin may GET, asking for a type with Accept. */
+    private static void preflight(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        response.setHeader("Allow", "GET, HEAD, OPTIONS");
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        response.setHeader("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+        response.setHeader("Access-Control-Allow-Headers", "Accept");
+        response.setHeader("Access-Control-Max-Age", "86400");
+        response.setContentLength(0);
+        response.flushBuffer();
+    }
+}
