@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.coopkg.export.ReleaseWriter;
 import org.coopkg.derive.LoadedGraph;
+import org.coopkg.export.ReleaseWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -10,15 +10,16 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 
-import org.coopkg.export.ExportFormat;
+import org.coopkg.core.Format;
+import org.coopkg.core.UnsupportedFormatException;
+import org.coopkg.derive.LoadedGraph;
+import org.coopkg.export.ExportFormats;
 import org.coopkg.export.GraphMlExporter;
 import org.coopkg.export.GraphSelection;
 import org.coopkg.export.Neo4jExporter;
 import org.coopkg.export.PropertyGraph;
 import org.coopkg.export.PropertyGraphBuilder;
 import org.coopkg.export.RdfExporter;
-import org.coopkg.export.UnsupportedFormatException;
-import org.coopkg.derive.LoadedGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT", converter = FormatConverter.class,
             description = "turtle, ntriples, nquads, trig, jsonld, rdfxml, graphml or neo4j.")
-    ExportFormat format;
+    Format format;
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "File to write (default: standard output); for neo4j, the folder for the CSV files (required).")
@@ -60,11 +61,11 @@ public final class ExportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** picocli converter: an unknown name is a usage error (exit 2) whose message lists the formats. */
-    static final class FormatConverter implements ITypeConverter<ExportFormat> {
+    static final class FormatConverter implements ITypeConverter<Format> {
         @Override
-        public ExportFormat convert(String value) {
+        public Format convert(String value) {
             try {
-                return ExportFormat.parse(value);
+                return ExportFormats.parse(value);
             } catch (UnsupportedFormatException e) {
                 throw new TypeConversionException(e.getMessage());
             }
@@ -89,13 +90,13 @@ public final class ExportCommand implements Callable<Integer> {
         LoadedGraph loaded = data.loader().load();
         PrintWriter err = spec.commandLine().getErr();
 
-        if (format == ExportFormat.NEO4J) {
+        if (format == Format.NEO4J) {
             PropertyGraph property = new PropertyGraphBuilder(loaded.dataset(), loaded.names()).build();
             List<String> files = naming(() -> new Neo4jExporter().write(property, out));
             err.printf("neo4j: wrote %d nodes and %d relationships to %s (%s); the import command is in %s%n",
                     property.nodes().size(), property.edges().size(), out, String.join(", ", files),
                     out.resolve(Neo4jExporter.README));
-        } else if (format == ExportFormat.GRAPHML) {
+        } else if (format == Format.GRAPHML) {
             PropertyGraph property = new PropertyGraphBuilder(loaded.dataset(), loaded.names()).build();
             writeStream(o -> {
                 new GraphMlExporter().write(property, o);
@@ -113,8 +114,8 @@ public final class ExportCommand implements Callable<Integer> {
             RdfExporter exporter = new RdfExporter(loaded.dataset());
             RdfExporter.Written written = writeStream(o -> exporter.write(format, selection, o));
             err.printf("%s: wrote %s: %d %s%s to %s%n", format, written.what(), written.statements(),
-                    format.keepsNamedGraphs() ? "quads" : "triples",
-                    format.keepsNamedGraphs() ? " in " + written.graphs() + " graphs" : "", target());
+                    format.supportsContexts() ? "quads" : "triples",
+                    format.supportsContexts() ? " in " + written.graphs() + " graphs" : "", target());
         }
         err.printf("%s: done in %d ms%n", format, (System.nanoTime() - start) / 1_000_000);
         err.flush();

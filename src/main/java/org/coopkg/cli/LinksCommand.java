@@ -2,8 +2,8 @@ package org.coopkg.cli;
 
 import java.util.concurrent.Callable;
 
-import org.coopkg.web.ExternalLinkReport;
 import org.coopkg.derive.LoadedGraph;
+import org.coopkg.web.ExternalLinkReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -13,15 +13,16 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.coopkg.core.Format;
 import org.coopkg.derive.LoadedGraph;
 import org.coopkg.store.Folders;
 import org.coopkg.store.TdbStore;
 import org.coopkg.store.TextSearch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Load the curated data and write it as RDF with its provenance: every named graph "

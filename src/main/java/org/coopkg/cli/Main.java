@@ -3,8 +3,8 @@ package org.coopkg.cli;
 import java.io.PrintWriter;
 
 import org.coopkg.core.DataException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code java -jar coopkg.jar COMMAND}: the coop-kg command line. */
 @Command(name = "coopkg",

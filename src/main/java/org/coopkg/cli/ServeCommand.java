@@ -7,8 +7,8 @@ import org.coopkg.derive.LoadedGraph;
 import org.coopkg.web.CoopServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Load the curated data (validated, with inferences) and answer SPARQL at /coop/sparql.")

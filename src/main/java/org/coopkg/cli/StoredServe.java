@@ -7,10 +7,10 @@ import java.nio.file.Path;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.coopkg.web.CoopServer;
 import org.coopkg.store.ReleaseDump;
 import org.coopkg.store.TdbStore;
 import org.coopkg.store.TextSearch;
+import org.coopkg.web.CoopServer;
 
 /**
  * {@code coopkg serve --tdb2 DIR} and {@code coopkg serve --config FILE}: serving data that is already stored,

@@ -5,8 +5,8 @@ import java.util.concurrent.Callable;
 import org.coopkg.derive.LoadedGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check the curated data (CSV syntax, references, dates, SHACL shapes) and print every problem.")

@@ -1,16 +1,5 @@
 package org.coopkg.derive;
 
-import org.coopkg.core.DataError;
-import org.coopkg.core.DataException;
-import org.coopkg.core.GraphNames;
-import org.coopkg.load.CsvReader;
-import org.coopkg.load.CsvTable;
-import org.coopkg.load.CuratedDataMapper;
-import org.coopkg.load.CuratedFiles;
-import org.coopkg.load.CuratedSchema;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +10,16 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.mem2.GraphMem2Roaring;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.shacl.Shapes;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.sparql.graph.GraphReadOnly;
+import org.coopkg.core.CoopIris;
+import org.coopkg.core.DataError;
+import org.coopkg.core.DataException;
+import org.coopkg.core.Ontology;
+import org.coopkg.load.CsvReader;
+import org.coopkg.load.CsvTable;
+import org.coopkg.load.CuratedDataMapper;
+import org.coopkg.load.CuratedFiles;
+import org.coopkg.load.CuratedSchema;
 
 /**
  * Reads curated CSV, maps it to RDF with provenance, materialises the ontology's inferences and validates
@@ -35,31 +28,13 @@ import org.apache.jena.sparql.graph.GraphReadOnly;
  */
 public final class CoopLoader {
     public static final String DEFAULT_BASE = "http://localhost:3030/";
-    private static final String ONTOLOGY_RESOURCE = "/ontology/coop.ttl";
-    private static final String SHAPES_RESOURCE = "/ontology/shapes.ttl";
 
     private final CuratedFiles files;
-    private final GraphNames names;
+    private final CoopIris names;
 
     public CoopLoader(CuratedFiles files, String base) {
         this.files = files;
-        this.names = new GraphNames(base);
-    }
-
-    /**
-     * The ontology, read-only. Parsed once per process: a load, the Linked Data site and the query page each
-     * need it, and parsing it again for each added to every start-up.
-     */
-    public static Graph ontology() {
-        return Ontology.GRAPH;
-    }
-
-    private static final class Ontology {
-        static final Graph GRAPH = new GraphReadOnly(readTurtle(ONTOLOGY_RESOURCE));
-    }
-
-    public static Shapes shapes() {
-        return Shapes.parse(readTurtle(SHAPES_RESOURCE));
+        this.names = new CoopIris(base);
     }
 
     public LoadedGraph load() throws DataException {
@@ -70,7 +45,7 @@ public final class CoopLoader {
             throw new DataException(DataError.ofFile(CuratedSchema.SOURCES, "data.missing-file",
                     "there is no sources.csv in " + files.location() + "; every fact cites a row of it, so add it (columns id, type, title)"));
         }
-        Graph ontology = ontology();
+        Graph ontology = Ontology.graph();
         CuratedDataMapper mapper = new CuratedDataMapper(names, ontology);
         Set<Quad> quads = mapper.map(tables);
         phases.end("map to RDF");
@@ -88,7 +63,7 @@ public final class CoopLoader {
         phases.end("materialise");
 
         // Validate a plain in-memory graph of the union: several times faster to search than a transactional one.
-        new ShaclCheck(shapes(), mapper.rowsByEntity()).check(union);
+        new ShaclCheck(Ontology.shapes(), mapper.rowsByEntity()).check(union);
         phases.end("validate (SHACL)");
         Map<String, String> prefixes = new LinkedHashMap<>(ontology.getPrefixMapping().getNsPrefixMap());
         prefixes.put("id", names.base() + "id/");
@@ -120,16 +95,5 @@ public final class CoopLoader {
         });
         if (!errors.isEmpty()) throw new DataException(errors);
         return tables;
-    }
-
-    private static Graph readTurtle(String resource) {
-        try (InputStream in = CoopLoader.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException(resource + " is missing from the build");
-            Graph graph = GraphFactory.createDefaultGraph();
-            RDFParser.source(in).lang(Lang.TURTLE).parse(graph);
-            return graph;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

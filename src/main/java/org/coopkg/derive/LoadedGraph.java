@@ -1,6 +1,5 @@
 package org.coopkg.derive;
 
-import org.coopkg.core.GraphNames;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
@@ -14,6 +13,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.DatasetGraphMapLink;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.coopkg.core.CoopIris;
 
 /**
  * The result of a successful load: named graphs per curated row, the metadata, ontology and inferred
@@ -24,7 +24,7 @@ import org.apache.jena.system.Txn;
  * quads elsewhere (TDB2) pays for neither.
  */
 public final class LoadedGraph {
-    private final GraphNames names;
+    private final CoopIris names;
     private final int rows;
     private final long inferredTriples;
     private final long namedGraphQuads;
@@ -38,7 +38,7 @@ public final class LoadedGraph {
     private DatasetGraph dataset;
     private DatasetGraph readOnly;
 
-    LoadedGraph(Collection<Quad> namedQuads, Graph union, Map<String, String> prefixes, GraphNames names, int rows,
+    LoadedGraph(Collection<Quad> namedQuads, Graph union, Map<String, String> prefixes, CoopIris names, int rows,
             long inferredTriples, Map<String, Long> phaseMillis) {
         this.phaseMillis = new LinkedHashMap<>(phaseMillis);
         this.namedQuads = namedQuads;
@@ -52,7 +52,7 @@ public final class LoadedGraph {
     }
 
     /** A loaded graph around a dataset built elsewhere (its default graph already the union). */
-    public LoadedGraph(DatasetGraph dataset, GraphNames names, int rows, long inferredTriples) {
+    public LoadedGraph(DatasetGraph dataset, CoopIris names, int rows, long inferredTriples) {
         this.phaseMillis = new LinkedHashMap<>();
         this.names = names;
         this.rows = rows;
@@ -145,7 +145,7 @@ public final class LoadedGraph {
         return namedGraphQuads;
     }
 
-    public GraphNames names() {
+    public CoopIris names() {
         return names;
     }
 

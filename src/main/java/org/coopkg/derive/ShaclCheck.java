@@ -15,10 +15,10 @@ import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.shacl.validation.VLib;
 import org.apache.jena.sparql.path.Path;
 import org.apache.jena.sparql.util.FmtUtils;
-import org.coopkg.load.CsvRow;
 import org.coopkg.core.DataError;
 import org.coopkg.core.DataException;
 import org.coopkg.core.vocab.Coop;
+import org.coopkg.load.CsvRow;
 
 /**
  * Validates the loaded graph against {@code ontology/shapes.ttl} and reports each result where the curator

@@ -1,9 +1,5 @@
 package org.coopkg.export;
 
-import org.coopkg.core.BaseIris;
-import org.coopkg.core.ExternalDataset;
-import org.coopkg.web.ServiceDescription;
-import org.coopkg.web.TermLabels;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,15 +17,22 @@ import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.vocabulary.FOAF;
 import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
-import org.coopkg.core.GraphNames;
+import org.apache.jena.vocabulary.VOID;
+import org.coopkg.core.CoopIris;
+import org.coopkg.core.ExternalDataset;
+import org.coopkg.core.Format;
+import org.coopkg.core.LinkPredicate;
 import org.coopkg.core.Sha256;
 import org.coopkg.core.vocab.Coop;
+import org.coopkg.core.vocab.SD;
 
 /**
  * The VoID and DCAT description of the loaded data set, as a Jena graph, usable without the server (a dump
@@ -49,25 +52,20 @@ import org.coopkg.core.vocab.Coop;
  * {@code …#class-coop-University}), not blank nodes, so that every serialisation is stable.
  */
 public final class DatasetDescription {
-    public static final String VOID = "http://rdfs.org/ns/void#";
-    public static final String DCAT = "http://www.w3.org/ns/dcat#";
-    public static final String FOAF = "http://xmlns.com/foaf/0.1/";
-    private static final Node ONTOLOGY = NodeFactory.createURI(Coop.ONTOLOGY_IRI);
-    private static final List<Node> LINK_PREDICATES = List.of(OWL.sameAs.asNode(), SKOS.exactMatch.asNode(), SKOS.closeMatch.asNode());
+    private static final Node ONTOLOGY = Coop.ONTOLOGY.asNode();
+    /** The syntaxes the entity IRIs answer in that VoID names as features. */
+    private static final List<Format> FEATURES = List.of(Format.TURTLE, Format.JSONLD, Format.RDFXML, Format.NTRIPLES);
 
     private final DatasetGraph dataset;
-    private final BaseIris iris;
-    private final String sparqlPath;
+    private final CoopIris iris;
 
     /**
-     * @param dataset    the loaded dataset (default graph = union of the named graphs)
-     * @param base       the base IRI the data was loaded with
-     * @param sparqlPath the endpoint's path under the base, e.g. {@code /coop/sparql}
+     * @param dataset the loaded dataset (default graph = union of the named graphs)
+     * @param iris    the IRIs of the base the data was loaded with
      */
-    public DatasetDescription(DatasetGraph dataset, String base, String sparqlPath) {
+    public DatasetDescription(DatasetGraph dataset, CoopIris iris) {
         this.dataset = dataset;
-        this.iris = new BaseIris(base);
-        this.sparqlPath = sparqlPath;
+        this.iris = iris;
     }
 
     public String documentIri() {
@@ -80,10 +78,10 @@ public final class DatasetDescription {
 
     public static PrefixMapping prefixes() {
         return PrefixMapping.Factory.create()
-                .setNsPrefix("void", VOID).setNsPrefix("dcat", DCAT).setNsPrefix("dcterms", DCTerms.NS)
-                .setNsPrefix("foaf", FOAF).setNsPrefix("xsd", XSDDatatype.XSD + "#").setNsPrefix("rdfs", RDFS.uri)
+                .setNsPrefix("void", VOID.NS).setNsPrefix("dcat", DCAT.NS).setNsPrefix("dcterms", DCTerms.NS)
+                .setNsPrefix("foaf", FOAF.NS).setNsPrefix("xsd", XSDDatatype.XSD + "#").setNsPrefix("rdfs", RDFS.uri)
                 .setNsPrefix("owl", OWL.NS).setNsPrefix("skos", SKOS.uri).setNsPrefix("coop", Coop.NS)
-                .setNsPrefix("sd", ServiceDescription.SD);
+                .setNsPrefix("sd", SD.NS);
     }
 
     /** The description, computed now from the data. */
@@ -113,7 +111,7 @@ public final class DatasetDescription {
             if (t.getPredicate().equals(RDF.type.asNode())) {
                 instances.computeIfAbsent(t.getObject(), k -> new HashSet<>()).add(t.getSubject());
             }
-            if (LINK_PREDICATES.contains(t.getPredicate()) && t.getObject().isURI()) {
+            if (LinkPredicate.of(t.getPredicate()).isPresent() && t.getObject().isURI()) {
                 ExternalDataset.of(t.getObject().getURI()).ifPresent(d ->
                         links.merge(d.id() + " " + t.getPredicate().getURI(), 1L, Long::sum));
             }
@@ -129,14 +127,14 @@ public final class DatasetDescription {
         Node ds = uri(datasetIri());
         Node publisher = uri(documentIri() + "#publisher");
         Node service = uri(documentIri() + "#sparql-service");
-        Node endpoint = uri(iris.sparqlEndpoint(sparqlPath));
+        Node endpoint = uri(iris.sparqlEndpoint());
 
-        add(g, doc, RDF.type.asNode(), uri(VOID + "DatasetDescription"));
+        add(g, doc, RDF.type.asNode(), VOID.DatasetDescription.asNode());
         add(g, doc, DCTerms.title.asNode(), en("Description of the coop-kg data set"));
-        add(g, doc, uri(FOAF + "primaryTopic"), ds);
+        add(g, doc, FOAF.primaryTopic.asNode(), ds);
 
-        add(g, ds, RDF.type.asNode(), uri(VOID + "Dataset"));
-        add(g, ds, RDF.type.asNode(), uri(DCAT + "Dataset"));
+        add(g, ds, RDF.type.asNode(), VOID.Dataset.asNode());
+        add(g, ds, RDF.type.asNode(), DCAT.Dataset.asNode());
         add(g, ds, DCTerms.title.asNode(), en("coop-kg: international science and technology cooperation"));
         add(g, ds, DCTerms.description.asNode(), en("A knowledge graph of international science and technology "
                 + "cooperation: institutions, people and their posts, facilities and instruments, programmes and "
@@ -147,93 +145,86 @@ public final class DatasetDescription {
         literal(ONTOLOGY, DCTerms.creator.asNode()).ifPresent(c -> {
             add(g, ds, DCTerms.publisher.asNode(), publisher);
             add(g, ds, DCTerms.creator.asNode(), publisher);
-            add(g, publisher, RDF.type.asNode(), uri(FOAF + "Organization"));
-            add(g, publisher, uri(FOAF + "name"), c);
+            add(g, publisher, RDF.type.asNode(), FOAF.Organization.asNode());
+            add(g, publisher, FOAF.name.asNode(), c);
         });
         literal(ONTOLOGY, DCTerms.created.asNode()).ifPresent(c -> add(g, ds, DCTerms.created.asNode(), c));
         add(g, ds, DCTerms.language.asNode(), uri("http://id.loc.gov/vocabulary/iso639-1/en"));
         for (String keyword : List.of("science and technology cooperation", "international cooperation",
                 "big science", "research infrastructure", "provenance")) {
-            add(g, ds, uri(DCAT + "keyword"), en(keyword));
+            add(g, ds, DCAT.keyword.asNode(), en(keyword));
         }
-        add(g, ds, uri(DCAT + "landingPage"), uri(iris.entitySpace()));
-        add(g, ds, uri(FOAF + "homepage"), uri(iris.entitySpace()));
-        add(g, ds, uri(VOID + "sparqlEndpoint"), endpoint);
-        add(g, ds, uri(VOID + "uriSpace"), NodeFactory.createLiteralString(iris.entitySpace()));
-        add(g, ds, uri(VOID + "feature"), uri("http://www.w3.org/ns/formats/Turtle"));
-        add(g, ds, uri(VOID + "feature"), uri("http://www.w3.org/ns/formats/JSON-LD"));
-        add(g, ds, uri(VOID + "feature"), uri("http://www.w3.org/ns/formats/RDF_XML"));
-        add(g, ds, uri(VOID + "feature"), uri("http://www.w3.org/ns/formats/N-Triples"));
-        add(g, ds, uri(VOID + "rootResource"), uri(iris.entitySpace()));
-        add(g, ds, uri(VOID + "vocabulary"), uri(Coop.NS));
+        add(g, ds, DCAT.landingPage.asNode(), uri(iris.entitySpace()));
+        add(g, ds, FOAF.homepage.asNode(), uri(iris.entitySpace()));
+        add(g, ds, VOID.sparqlEndpoint.asNode(), endpoint);
+        add(g, ds, VOID.uriSpace.asNode(), NodeFactory.createLiteralString(iris.entitySpace()));
+        FEATURES.forEach(f -> add(g, ds, VOID.feature.asNode(), uri(f.w3cIri().orElseThrow())));
+        add(g, ds, VOID.rootResource.asNode(), uri(iris.entitySpace()));
+        add(g, ds, VOID.vocabulary.asNode(), Coop.NAMESPACE.asNode());
         add(g, ds, DCTerms.conformsTo.asNode(), ONTOLOGY);
         sources().forEach(s -> add(g, ds, DCTerms.source.asNode(), s));
-        examples().forEach(e -> add(g, ds, uri(VOID + "exampleResource"), e));
+        examples().forEach(e -> add(g, ds, VOID.exampleResource.asNode(), e));
 
-        add(g, ds, uri(VOID + "triples"), integer(counts.triples()));
-        add(g, ds, uri(VOID + "entities"), integer(counts.entities()));
-        add(g, ds, uri(VOID + "distinctSubjects"), integer(counts.subjects()));
-        add(g, ds, uri(VOID + "distinctObjects"), integer(counts.objects()));
-        add(g, ds, uri(VOID + "properties"), integer(counts.byProperty().size()));
-        add(g, ds, uri(VOID + "classes"), integer(counts.instances().size()));
+        add(g, ds, VOID.triples.asNode(), integer(counts.triples()));
+        add(g, ds, VOID.entities.asNode(), integer(counts.entities()));
+        add(g, ds, VOID.distinctSubjects.asNode(), integer(counts.subjects()));
+        add(g, ds, VOID.distinctObjects.asNode(), integer(counts.objects()));
+        add(g, ds, VOID.properties.asNode(), integer(counts.byProperty().size()));
+        add(g, ds, VOID.classes.asNode(), integer(counts.instances().size()));
 
         Set<String> vocabularies = new java.util.TreeSet<>();
         new TreeMap<>(counts.instances().entrySet().stream().filter(e -> e.getKey().isURI())
                 .collect(java.util.stream.Collectors.toMap(e -> e.getKey().getURI(), e -> e.getValue().size())))
                 .forEach((cls, n) -> {
                     Node part = uri(documentIri() + "#class-" + fragment(cls));
-                    add(g, ds, uri(VOID + "classPartition"), part);
-                    add(g, part, uri(VOID + "class"), uri(cls));
-                    add(g, part, uri(VOID + "entities"), integer(n));
+                    add(g, ds, VOID.classPartition.asNode(), part);
+                    add(g, part, VOID._class.asNode(), uri(cls));
+                    add(g, part, VOID.entities.asNode(), integer(n));
                 });
         new TreeMap<>(counts.byProperty().entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(e -> e.getKey().getURI(), Map.Entry::getValue)))
                 .forEach((p, n) -> {
                     Node part = uri(documentIri() + "#property-" + fragment(p));
-                    add(g, ds, uri(VOID + "propertyPartition"), part);
-                    add(g, part, uri(VOID + "property"), uri(p));
-                    add(g, part, uri(VOID + "triples"), integer(n));
+                    add(g, ds, VOID.propertyPartition.asNode(), part);
+                    add(g, part, VOID.property.asNode(), uri(p));
+                    add(g, part, VOID.triples.asNode(), integer(n));
                     vocabularies.add(namespace(p));
                 });
-        vocabularies.forEach(v -> add(g, ds, uri(VOID + "vocabulary"), uri(v)));
+        vocabularies.forEach(v -> add(g, ds, VOID.vocabulary.asNode(), uri(v)));
 
         subsets(g, ds);
         linksets(g, ds, counts);
 
-        add(g, service, RDF.type.asNode(), uri(DCAT + "DataService"));
+        add(g, service, RDF.type.asNode(), DCAT.DataService.asNode());
         add(g, service, DCTerms.title.asNode(), en("coop-kg SPARQL endpoint"));
-        add(g, service, uri(DCAT + "endpointURL"), endpoint);
-        add(g, service, uri(DCAT + "endpointDescription"), endpoint);
-        add(g, service, uri(DCAT + "servesDataset"), ds);
+        add(g, service, DCAT.endpointURL.asNode(), endpoint);
+        add(g, service, DCAT.endpointDescription.asNode(), endpoint);
+        add(g, service, DCAT.servesDataset.asNode(), ds);
         add(g, service, DCTerms.conformsTo.asNode(), uri("https://www.w3.org/TR/sparql11-protocol/"));
-        add(g, ds, uri(DCAT + "distribution"), uri(documentIri() + "#sparql-distribution"));
+        add(g, ds, DCAT.distribution.asNode(), uri(documentIri() + "#sparql-distribution"));
         Node distribution = uri(documentIri() + "#sparql-distribution");
-        add(g, distribution, RDF.type.asNode(), uri(DCAT + "Distribution"));
+        add(g, distribution, RDF.type.asNode(), DCAT.Distribution.asNode());
         add(g, distribution, DCTerms.title.asNode(), en("SPARQL 1.1 query endpoint"));
-        add(g, distribution, uri(DCAT + "accessURL"), endpoint);
-        add(g, distribution, uri(DCAT + "accessService"), service);
+        add(g, distribution, DCAT.accessURL.asNode(), endpoint);
+        add(g, distribution, DCAT.accessService.asNode(), service);
         literal(ONTOLOGY, DCTerms.license.asNode()).ifPresent(l -> add(g, distribution, DCTerms.license.asNode(), l));
         return g;
     }
 
     /** The named graphs other than the per-row ones, and all per-row graphs together, each with its size. */
     private void subsets(Graph g, Node ds) {
-        GraphNames names = iris.graphNames();
-        Map<String, String> special = new java.util.LinkedHashMap<>();
-        special.put("metadata", names.metadataGraph());
-        special.put("ontology", names.ontologyGraph());
-        special.put("inferred", names.inferredGraph());
-        special.forEach((name, graphIri) -> {
+        for (String name : List.of("metadata", "ontology", "inferred")) {
+            String graphIri = iris.graph(name);
             Node subset = uri(documentIri() + "#graph-" + name);
-            add(g, ds, uri(VOID + "subset"), subset);
-            add(g, subset, RDF.type.asNode(), uri(VOID + "Dataset"));
-            add(g, subset, uri(ServiceDescription.SD + "name"), uri(graphIri));
-            add(g, subset, uri(VOID + "triples"), integer(dataset.getGraph(uri(graphIri)).size()));
-        });
+            add(g, ds, VOID.subset.asNode(), subset);
+            add(g, subset, RDF.type.asNode(), VOID.Dataset.asNode());
+            add(g, subset, SD.name.asNode(), uri(graphIri));
+            add(g, subset, VOID.triples.asNode(), integer(dataset.getGraph(uri(graphIri)).size()));
+        }
         Node rows = uri(documentIri() + "#graph-assertions");
         long rowGraphs = 0;
         long rowTriples = 0;
-        String assertionSpace = names.assertion("");
+        String assertionSpace = iris.assertionSpace();
         for (var it = dataset.listGraphNodes(); it.hasNext(); ) {
             Node graph = it.next();
             if (graph.isURI() && graph.getURI().startsWith(assertionSpace)) {
@@ -241,43 +232,44 @@ public final class DatasetDescription {
                 rowTriples += dataset.getGraph(graph).size();
             }
         }
-        add(g, ds, uri(VOID + "subset"), rows);
-        add(g, rows, RDF.type.asNode(), uri(VOID + "Dataset"));
+        add(g, ds, VOID.subset.asNode(), rows);
+        add(g, rows, RDF.type.asNode(), VOID.Dataset.asNode());
         add(g, rows, DCTerms.description.asNode(), en("The curated statements: " + rowGraphs + " named graphs, one per "
                 + "curated row, IRIs " + assertionSpace + "{kind}-{id}"));
-        add(g, rows, uri(VOID + "triples"), integer(rowTriples));
+        add(g, rows, VOID.triples.asNode(), integer(rowTriples));
     }
 
     private void linksets(Graph g, Node ds, Counts counts) {
         for (ExternalDataset target : ExternalDataset.values()) {
             Node targetNode = uri(documentIri() + "#" + target.id());
             boolean any = false;
-            for (Node predicate : LINK_PREDICATES) {
+            for (LinkPredicate link : LinkPredicate.values()) {
+                Node predicate = link.node();
                 Long n = counts.links().get(target.id() + " " + predicate.getURI());
                 if (n == null) continue;
                 any = true;
-                Node linkset = uri(documentIri() + "#links-" + target.id() + "-" + TermLabels.localName(predicate.getURI()));
-                add(g, ds, uri(VOID + "subset"), linkset);
-                add(g, linkset, RDF.type.asNode(), uri(VOID + "Linkset"));
+                Node linkset = uri(documentIri() + "#links-" + target.id() + "-" + link.match());
+                add(g, ds, VOID.subset.asNode(), linkset);
+                add(g, linkset, RDF.type.asNode(), VOID.Linkset.asNode());
                 add(g, linkset, DCTerms.title.asNode(), en("Links to " + target.title() + " ("
                         + g.getPrefixMapping().shortForm(predicate.getURI()) + ")"));
-                add(g, linkset, uri(VOID + "subjectsTarget"), ds);
-                add(g, linkset, uri(VOID + "objectsTarget"), targetNode);
-                add(g, linkset, uri(VOID + "linkPredicate"), predicate);
-                add(g, linkset, uri(VOID + "triples"), integer(n));
+                add(g, linkset, VOID.subjectsTarget.asNode(), ds);
+                add(g, linkset, VOID.objectsTarget.asNode(), targetNode);
+                add(g, linkset, VOID.linkPredicate.asNode(), predicate);
+                add(g, linkset, VOID.triples.asNode(), integer(n));
             }
             if (!any) continue;
-            add(g, targetNode, RDF.type.asNode(), uri(VOID + "Dataset"));
+            add(g, targetNode, RDF.type.asNode(), VOID.Dataset.asNode());
             add(g, targetNode, DCTerms.title.asNode(), en(target.title()));
-            add(g, targetNode, uri(FOAF + "homepage"), uri(target.homepage()));
-            add(g, targetNode, uri(VOID + "uriSpace"), NodeFactory.createLiteralString(target.uriSpace()));
+            add(g, targetNode, FOAF.homepage.asNode(), uri(target.homepage()));
+            add(g, targetNode, VOID.uriSpace.asNode(), NodeFactory.createLiteralString(target.uriSpace()));
         }
     }
 
     /** Documents the curated statements come from (articles and their sections), not verification pages. */
     private List<Node> sources() {
         Set<Node> sources = new java.util.TreeSet<>(java.util.Comparator.comparing(Node::getURI));
-        dataset.getDefaultGraph().find(Node.ANY, RDF.type.asNode(), uri(Coop.NS + "Article")).forEachRemaining(t -> sources.add(t.getSubject()));
+        dataset.getDefaultGraph().find(Node.ANY, RDF.type.asNode(), Coop.Article.asNode()).forEachRemaining(t -> sources.add(t.getSubject()));
         return List.copyOf(sources);
     }
 
@@ -288,8 +280,7 @@ public final class DatasetDescription {
     private List<Node> examples() {
         Map<String, Node> best = new TreeMap<>();
         Map<Node, Long> statements = new HashMap<>();
-        GraphNames names = iris.graphNames();
-        String assertionSpace = names.assertion("");
+        String assertionSpace = iris.assertionSpace();
         dataset.find().forEachRemaining(q -> {
             if (q.getGraph().isURI() && q.getGraph().getURI().startsWith(assertionSpace)) {
                 statements.merge(q.getSubject(), 1L, Long::sum);

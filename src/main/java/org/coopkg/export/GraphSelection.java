@@ -6,7 +6,8 @@ import java.util.List;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.coopkg.core.GraphNames;
+import org.coopkg.core.CoopIris;
+import org.coopkg.core.Format;
 
 /**
  * Which graphs an RDF export writes, as given by {@code --graph default|all|NAME}.
@@ -35,7 +36,7 @@ public record GraphSelection(Kind kind, String graphIri) {
      *
      * @throws IllegalArgumentException saying what names are possible
      */
-    public static GraphSelection parse(String value, DatasetGraph dataset, GraphNames names) {
+    public static GraphSelection parse(String value, DatasetGraph dataset, CoopIris names) {
         String text = value == null ? "all" : value.strip();
         if (text.equals("all")) return ALL;
         if (text.equals("default")) return DEFAULT;
@@ -57,15 +58,15 @@ public record GraphSelection(Kind kind, String graphIri) {
     }
 
     /** What was written, for the message on stderr. */
-    public String describe(ExportFormat format) {
+    public String describe(Format format) {
         return switch (kind) {
-            case ALL -> format.keepsNamedGraphs()
+            case ALL -> format.supportsContexts()
                     ? "every named graph (the union default graph is not repeated)"
                     : "the union of all graphs (data, ontology, metadata, inferred)";
-            case DEFAULT -> format.keepsNamedGraphs()
+            case DEFAULT -> format.supportsContexts()
                     ? "the default graph (the union of all graphs) as the default graph"
                     : "the default graph (the union of all graphs)";
-            case NAMED -> format.keepsNamedGraphs()
+            case NAMED -> format.supportsContexts()
                     ? "the named graph <" + graphIri + ">"
                     : "the triples of the named graph <" + graphIri + ">";
         };

@@ -16,6 +16,7 @@ import org.coopkg.export.PropertyGraph.AttributeKey;
 import org.coopkg.export.PropertyGraph.Edge;
 import org.coopkg.export.PropertyGraph.Entity;
 
+
 /**
  * Writes the {@link PropertyGraph} as CSV files for {@code neo4j-admin database import full}, plus a
  * {@code README.md} with the exact command. The same nodes and edges as the GraphML export (see

@@ -25,15 +25,14 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.coopkg.core.CoopIris;
+import org.coopkg.core.LabelOrder;
+import org.coopkg.core.vocab.Coop;
 import org.coopkg.export.PropertyGraph.AttributeKey;
 import org.coopkg.export.PropertyGraph.Edge;
 import org.coopkg.export.PropertyGraph.Entity;
 import org.coopkg.export.PropertyGraph.ValueType;
 import org.coopkg.load.CuratedSchema;
-import org.coopkg.core.BaseIris;
-import org.coopkg.core.LabelOrder;
-import org.coopkg.core.GraphNames;
-import org.coopkg.core.vocab.Coop;
 
 /**
  * Derives the {@link PropertyGraph} that network tools (Gephi, yEd, Cytoscape, NetworkX, Neo4j) want from
@@ -80,15 +79,15 @@ public final class PropertyGraphBuilder {
     private static final Node TITLE = DCTerms.title.asNode();
 
     private final DatasetGraph dataset;
-    private final GraphNames names;
-    private final BaseIris iris;
+    private final CoopIris names;
+    private final CoopIris iris;
     private final Graph ontology;
     private final Set<String> kinds = new HashSet<>(CuratedSchema.kinds());
 
-    public PropertyGraphBuilder(DatasetGraph dataset, GraphNames names) {
+    public PropertyGraphBuilder(DatasetGraph dataset, CoopIris names) {
         this.dataset = dataset;
         this.names = names;
-        this.iris = new BaseIris(names.base());
+        this.iris = new CoopIris(names.base());
         Node ontologyName = NodeFactory.createURI(names.ontologyGraph());
         this.ontology = dataset.containsGraph(ontologyName) ? dataset.getGraph(ontologyName) : Graph.emptyGraph;
     }
@@ -201,7 +200,7 @@ public final class PropertyGraphBuilder {
         return triples;
     }
 
-    /** An entity IRI ({@link BaseIris#kindOf}) of a curated kind. */
+    /** An entity IRI ({@link CoopIris#kindOf}) of a curated kind. */
     boolean isEntity(Node node) {
         return node.isURI() && iris.kindOf(node.getURI()).filter(kinds::contains).isPresent();
     }

@@ -12,6 +12,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.coopkg.core.Format;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.RDFWriter;
 import org.eclipse.rdf4j.rio.Rio;
@@ -58,7 +59,7 @@ public final class RdfExporter {
     private final JenaToRioValues values;
 
     /** What one export wrote: for the message on stderr and for tests. */
-    public record Written(ExportFormat format, String what, long statements, int graphs) {}
+    public record Written(Format format, String what, long statements, int graphs) {}
 
     public RdfExporter(DatasetGraph dataset) {
         this.dataset = dataset;
@@ -71,9 +72,8 @@ public final class RdfExporter {
      * Writes {@code selection} of the dataset to {@code out} in {@code format} (one of the RDF formats).
      * {@code out} is flushed, not closed.
      */
-    public Written write(ExportFormat format, GraphSelection selection, OutputStream out) {
-        RDFFormat rio = format.rioFormat().orElseThrow(() -> new IllegalArgumentException(
-                format + " is not an RDF format; use " + (format == ExportFormat.GRAPHML ? "GraphMlExporter" : "Neo4jExporter")));
+    public Written write(Format format, GraphSelection selection, OutputStream out) {
+        RDFFormat rio = ExportFormats.rio(format);
         RDFWriter writer = switch (format) {
             case TURTLE -> new ExactLiteralTurtleWriter(out);
             case TRIG -> new ExactLiteralTriGWriter(out);
@@ -85,7 +85,7 @@ public final class RdfExporter {
         prefixes().forEach(stream::prefix);
         long[] count = {0};
         int graphs;
-        if (format.keepsNamedGraphs()) {
+        if (format.supportsContexts()) {
             graphs = writeQuads(selection, stream, count);
         } else {
             writeTriples(selection, stream, count);
@@ -100,7 +100,7 @@ public final class RdfExporter {
         return new TreeMap<>(dataset.prefixes().getMapping());
     }
 
-    private static void configure(RDFWriter writer, ExportFormat format) {
+    private static void configure(RDFWriter writer, Format format) {
         switch (format) {
             case TURTLE, TRIG -> {
                 writer.getWriterConfig().set(BasicWriterSettings.PRETTY_PRINT, true);

@@ -20,9 +20,9 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.coopkg.web.PageLinks;
-import org.coopkg.derive.LoadedGraph;
+import org.coopkg.core.Format;
 import org.coopkg.core.Sha256;
+import org.coopkg.derive.LoadedGraph;
 
 /**
  * Writes a release for {@code coopkg dist --out DIR}: the graph in every export format, the ontology in
@@ -57,7 +57,6 @@ public final class ReleaseWriter {
     public static final String ONTOLOGY_NAME = "coop-ontology";
     public static final String NEO4J_FOLDER = NAME + "-neo4j";
     public static final String VOID_NAME = NAME + "-void";
-    /** Where the server answers SPARQL, named in the description. */
 
     /** One file of the release, as listed in {@code SHA256SUMS}. */
     public record ReleaseFile(String path, long bytes, String sha256, boolean gzipped) {}
@@ -83,13 +82,13 @@ public final class ReleaseWriter {
         Files.createDirectories(folder);
         List<ReleaseFile> files = new ArrayList<>();
         RdfExporter rdf = new RdfExporter(graph.dataset());
-        for (ExportFormat format : List.of(ExportFormat.TURTLE, ExportFormat.NTRIPLES, ExportFormat.RDFXML,
-                ExportFormat.NQUADS, ExportFormat.TRIG, ExportFormat.JSONLD)) {
+        for (Format format : List.of(Format.TURTLE, Format.NTRIPLES, Format.RDFXML,
+                Format.NQUADS, Format.TRIG, Format.JSONLD)) {
             files.add(writeFile(folder, NAME + "." + format.extension(),
                     out -> rdf.write(format, GraphSelection.ALL, out)));
         }
         PropertyGraph property = new PropertyGraphBuilder(graph.dataset(), graph.names()).build();
-        files.add(writeFile(folder, NAME + "." + ExportFormat.GRAPHML.extension(),
+        files.add(writeFile(folder, NAME + "." + Format.GRAPHML.extension(),
                 out -> new GraphMlExporter().write(property, out)));
 
         Path neo4j = folder.resolve(NEO4J_FOLDER);
@@ -103,16 +102,16 @@ public final class ReleaseWriter {
         }
 
         RdfExporter ontology = new RdfExporter(ontologyDataset());
-        for (ExportFormat format : List.of(ExportFormat.TURTLE, ExportFormat.RDFXML, ExportFormat.JSONLD)) {
+        for (Format format : List.of(Format.TURTLE, Format.RDFXML, Format.JSONLD)) {
             files.add(writeFile(folder, ONTOLOGY_NAME + "." + format.extension(),
                     out -> ontology.write(format, GraphSelection.DEFAULT, out)));
         }
 
         DatasetGraph description = DatasetGraphFactory.create(
-                new DatasetDescription(graph.dataset(), graph.names().base(), PageLinks.SPARQL_PATH).graph());
+                new DatasetDescription(graph.dataset(), graph.names()).graph());
         DatasetDescription.prefixes().getNsPrefixMap().forEach(description.prefixes()::add);
-        files.add(writeFile(folder, VOID_NAME + "." + ExportFormat.TURTLE.extension(),
-                out -> new RdfExporter(description).write(ExportFormat.TURTLE, GraphSelection.DEFAULT, out)));
+        files.add(writeFile(folder, VOID_NAME + "." + Format.TURTLE.extension(),
+                out -> new RdfExporter(description).write(Format.TURTLE, GraphSelection.DEFAULT, out)));
 
         files.sort(Comparator.comparing(ReleaseFile::path));
         StringBuilder sums = new StringBuilder();

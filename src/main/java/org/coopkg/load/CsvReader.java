@@ -1,7 +1,5 @@
 package org.coopkg.load;
 
-import org.coopkg.core.DataError;
-import org.coopkg.core.DataException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -15,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import org.coopkg.core.DataError;
+import org.coopkg.core.DataException;
 
 /**
  * Strict RFC 4180 reader for curated CSV. Spreadsheets produce many near-CSV dialects; instead of guessing,

@@ -1,7 +1,8 @@
 package org.coopkg.load;
 
-import org.coopkg.core.DataError;
 import java.util.Map;
+
+import org.coopkg.core.DataError;
 
 /** A data row of a CSV file, cells by column name. */
 public record CsvRow(String file, int line, Map<String, Cell> cells) {

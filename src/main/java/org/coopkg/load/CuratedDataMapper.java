@@ -1,9 +1,5 @@
 package org.coopkg.load;
 
-import org.coopkg.core.DataError;
-import org.coopkg.core.DataException;
-import org.coopkg.core.GraphNames;
-import org.coopkg.core.Sha256;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +22,10 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.coopkg.core.CoopIris;
+import org.coopkg.core.DataError;
+import org.coopkg.core.DataException;
+import org.coopkg.core.Sha256;
 import org.coopkg.core.vocab.Coop;
 import org.coopkg.core.vocab.Prov;
 
@@ -46,7 +46,7 @@ public final class CuratedDataMapper {
             .setNsPrefix(Coop.PREFIX, Coop.NS)
             .lock();
 
-    private final GraphNames names;
+    private final CoopIris names;
     private final Graph ontology;
     private final List<DataError> errors = new ArrayList<>();
     /** kind → id → the row that defines it. */
@@ -60,7 +60,7 @@ public final class CuratedDataMapper {
      */
     private final Map<Node, Node> nodes = new HashMap<>();
 
-    public CuratedDataMapper(GraphNames names, Graph ontology) {
+    public CuratedDataMapper(CoopIris names, Graph ontology) {
         this.names = names;
         this.ontology = ontology;
         CuratedSchema.kinds().forEach(kind -> index.put(kind, new LinkedHashMap<>()));

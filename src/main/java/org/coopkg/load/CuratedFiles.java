@@ -1,7 +1,5 @@
 package org.coopkg.load;
 
-import org.coopkg.core.DataError;
-import org.coopkg.core.DataException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import org.coopkg.core.DataError;
+import org.coopkg.core.DataException;
 
 /** Where curated CSV files come from: a folder a curator edits, or the data set bundled in the jar. */
 public interface CuratedFiles {

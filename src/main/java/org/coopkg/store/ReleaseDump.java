@@ -19,7 +19,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphMapLink;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
-import org.coopkg.derive.CoopLoader;
+import org.coopkg.core.Ontology;
 
 /**
  * A release dump ({@code coop-kg.nq.gz} of {@code coopkg dist}, or any N-Quads or TriG file of the graph, gzipped
@@ -92,7 +92,7 @@ public final class ReleaseDump {
                 throw new IllegalArgumentException("cannot read the dump " + file + ": " + e.getMessage()
                         + "; serve an unmodified release file", e);
             }
-            if (dataset.prefixes().isEmpty()) dataset.prefixes().putAll(CoopLoader.ontology().getPrefixMapping().getNsPrefixMap());
+            if (dataset.prefixes().isEmpty()) dataset.prefixes().putAll(Ontology.graph().getPrefixMapping().getNsPrefixMap());
             if (base[0] == null) base[0] = fallbackBase;
             if (dataset.prefixes().get("id") == null) dataset.prefixes().add("id", base[0] + "id/");
         });

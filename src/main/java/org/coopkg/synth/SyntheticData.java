@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
+import org.coopkg.core.DataException;
 import org.coopkg.load.CsvReader;
 import org.coopkg.load.CsvRow;
 import org.coopkg.load.CsvTable;
 import org.coopkg.load.CuratedFiles;
 import org.coopkg.load.CuratedSchema;
-import org.coopkg.core.DataException;
 
 /**
  * Synthetic curated data for scale tests: the bundled data set, followed in every file by {@code scale} units of

@@ -13,8 +13,9 @@ import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.coopkg.core.CoopIris;
+import org.coopkg.core.Ontology;
 import org.coopkg.derive.CoopLoader;
-import org.coopkg.core.GraphNames;
 
 /**
  * The coop-kg SPARQL endpoint: Fuseki main serving one read-only dataset, {@code /coop}, with SPARQL
@@ -190,7 +191,7 @@ public final class CoopServer implements AutoCloseable {
             dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
             UpdateAuth auth = passwordFile == null ? null : UpdateAuth.fromPasswordFile(passwordFile, "/" + DATASET);
             CuratedDataset curated = auth == null ? null
-                    : new CuratedDataset(dataset, new GraphNames(base), CoopLoader.ontology(), CoopLoader.shapes());
+                    : new CuratedDataset(dataset, new CoopIris(base), Ontology.graph(), Ontology.shapes());
             DataService.Builder service = DataService.newBuilder(curated == null ? dataset : curated)
                     .addEndpoint(Operation.Query, "sparql")
                     .addEndpoint(Operation.Query, "query")
@@ -210,7 +211,7 @@ public final class CoopServer implements AutoCloseable {
                 // Login for the write paths only, after RequestGuard so that a 401 gets a request id and one line.
                 UpdatePolicy policy = new UpdatePolicy(curated.ontologyGraph(), curated.inferredGraph());
                 fusekiBuilder.addFilter("/*", auth)
-                        .registerOperation(Operation.Update, new ValidatedUpdate(policy, new GraphNames(base).base()))
+                        .registerOperation(Operation.Update, new ValidatedUpdate(policy, new CoopIris(base).base()))
                         .registerOperation(Operation.GSP_RW, new ValidatedGraphStore(policy));
             }
             Path cors = corsProperties(corsOrigins);

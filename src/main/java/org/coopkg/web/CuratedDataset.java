@@ -19,8 +19,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.FmtUtils;
+import org.coopkg.core.CoopIris;
 import org.coopkg.derive.Materialiser;
-import org.coopkg.core.GraphNames;
 
 /**
  * The served dataset in update mode: every write transaction is checked when it commits. Before the commit,
@@ -45,7 +45,7 @@ final class CuratedDataset extends DatasetGraphWrapper {
     private final Node ontologyGraph;
     private final Node inferredGraph;
 
-    CuratedDataset(DatasetGraph stored, GraphNames names, Graph ontology, Shapes shapes) {
+    CuratedDataset(DatasetGraph stored, CoopIris names, Graph ontology, Shapes shapes) {
         super(stored);
         this.ontology = Objects.requireNonNull(ontology, "ontology");
         this.materialiser = new Materialiser(ontology);

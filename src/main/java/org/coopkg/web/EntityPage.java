@@ -1,6 +1,5 @@
 package org.coopkg.web;
 
-import org.coopkg.core.ExternalDataset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.coopkg.core.ExternalDataset;
 import org.coopkg.core.vocab.Coop;
 import org.coopkg.core.vocab.Prov;
 

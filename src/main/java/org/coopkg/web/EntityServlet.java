@@ -1,6 +1,5 @@
 package org.coopkg.web;
 
-import org.coopkg.core.BaseIris;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.coopkg.core.CoopIris;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * ({@code /id/{kind}/}) and each entity ({@code /id/{kind}/{id}}), the last by content negotiation
  * (HTML or RDF, {@code Vary: Accept}) or by suffix ({@code .ttl}, {@code .jsonld}, {@code .nt},
  * {@code .rdf}, {@code .trig}, {@code .nq}, {@code .html}). The IRI described is the configured base plus
- * the request path, whatever host the request reached (see {@link BaseIris}).
+ * the request path, whatever host the request reached (see {@link CoopIris}).
  */
 public final class EntityServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(EntityServlet.class);
@@ -90,7 +90,7 @@ public final class EntityServlet extends HttpServlet {
         // Only entity IRIs proper: a decoded '#' would otherwise reach a node inside an entity
         // (id/event/x#time) and answer it as if it were a page of its own.
         Node entity = entityNode(kind, slug);
-        if ((dot > 0 && fixed.isEmpty()) || !BaseIris.isEntityPath(kind, slug) || !view.exists(entity)) {
+        if ((dot > 0 && fixed.isEmpty()) || !CoopIris.isEntityPath(kind, slug) || !view.exists(entity)) {
             notFound(request, response, "/id/" + kind + "/" + last);
             return;
         }

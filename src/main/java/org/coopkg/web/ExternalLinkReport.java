@@ -1,7 +1,5 @@
 package org.coopkg.web;
 
-import org.coopkg.core.BaseIris;
-import org.coopkg.core.ExternalDataset;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,6 +13,8 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.SKOS;
+import org.coopkg.core.CoopIris;
+import org.coopkg.core.ExternalDataset;
 import org.coopkg.core.vocab.Coop;
 
 /**
@@ -45,7 +45,7 @@ public final class ExternalLinkReport {
     private final EntityCatalog catalog;
 
     public ExternalLinkReport(DatasetGraph dataset, String base) {
-        this.view = new KnowledgeGraphView(dataset, new BaseIris(base));
+        this.view = new KnowledgeGraphView(dataset, new CoopIris(base));
         this.catalog = new EntityCatalog(new Preparations(), view);
     }
 

@@ -2,6 +2,7 @@ package org.coopkg.web;
 
 import java.util.Locale;
 
+
 /**
  * A small HTML writer in which every piece of text and every attribute value is escaped: values come from
  * curated data (labels, quotes, descriptions, IRIs) and must never become markup. Tag and attribute names

@@ -1,7 +1,5 @@
 package org.coopkg.web;
 
-import org.coopkg.core.BaseIris;
-import org.coopkg.core.LabelOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -20,6 +18,8 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.coopkg.core.CoopIris;
+import org.coopkg.core.LabelOrder;
 import org.coopkg.core.vocab.Coop;
 import org.coopkg.core.vocab.Prov;
 
@@ -31,26 +31,26 @@ import org.coopkg.core.vocab.Prov;
  */
 public final class KnowledgeGraphView {
     private final DatasetGraph dataset;
-    private final BaseIris iris;
+    private final CoopIris iris;
     private final Node inferredGraph;
     private final Node ontologyGraph;
     private final Node metadataGraph;
     private final String assertionSpace;
 
-    public KnowledgeGraphView(DatasetGraph dataset, BaseIris iris) {
+    public KnowledgeGraphView(DatasetGraph dataset, CoopIris iris) {
         this.dataset = dataset;
         this.iris = iris;
-        this.inferredGraph = NodeFactory.createURI(iris.graphNames().inferredGraph());
-        this.ontologyGraph = NodeFactory.createURI(iris.graphNames().ontologyGraph());
-        this.metadataGraph = NodeFactory.createURI(iris.graphNames().metadataGraph());
-        this.assertionSpace = iris.graphNames().assertion("");
+        this.inferredGraph = NodeFactory.createURI(iris.inferredGraph());
+        this.ontologyGraph = NodeFactory.createURI(iris.ontologyGraph());
+        this.metadataGraph = NodeFactory.createURI(iris.metadataGraph());
+        this.assertionSpace = iris.assertion("");
     }
 
     public DatasetGraph dataset() {
         return dataset;
     }
 
-    public BaseIris iris() {
+    public CoopIris iris() {
         return iris;
     }
 

@@ -1,18 +1,17 @@
 package org.coopkg.web;
 
-import org.coopkg.core.BaseIris;
-import org.coopkg.core.ExternalDataset;
-import org.coopkg.export.DatasetDescription;
 import java.util.List;
 
 import org.apache.jena.fuseki.main.FusekiServer;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.coopkg.derive.CoopLoader;
+import org.coopkg.core.CoopIris;
+import org.coopkg.core.ExternalDataset;
+import org.coopkg.core.Ontology;
+import org.coopkg.export.DatasetDescription;
 
 /**
  * Adds the Linked Data side of coop-kg to a Fuseki server, in one call from {@code CoopServer}:
@@ -37,8 +36,8 @@ public final class LinkedDataSite {
      */
     public static FusekiServer.Builder install(FusekiServer.Builder fuseki, Preparations preparations, DatasetGraph dataset,
                                                String base, String sparqlPath, String... otherQueryPaths) {
-        BaseIris iris = new BaseIris(base);
-        Graph ontology = CoopLoader.ontology();
+        CoopIris iris = new CoopIris(base);
+        Graph ontology = Ontology.graph();
         TermLabels terms = new TermLabels(ontology);
         KnowledgeGraphView view = new KnowledgeGraphView(dataset, iris);
         PrefixMapping prefixes = prefixes(dataset, ontology, iris);
@@ -47,15 +46,13 @@ public final class LinkedDataSite {
         // ontology documents, then the service description and VoID, then the catalogue of every entity.
         OntologyServlet ontologyServlet = new OntologyServlet(preparations, ontology, terms, sparqlPath);
         OntologyServlet.paths().forEach(path -> fuseki.addServlet(path, ontologyServlet));
-        String endpoint = iris.sparqlEndpoint(sparqlPath);
+        String endpoint = iris.sparqlEndpoint();
         GraphServlet serviceDescription = new GraphServlet(preparations, "the SPARQL service description",
-                new ServiceDescription(dataset, base, sparqlPath)::graph,
-                PrefixMapping.Factory.create().setNsPrefixes(DatasetDescription.prefixes())
-                        .setNsPrefix("formats", "http://www.w3.org/ns/formats/"),
+                new ServiceDescription(dataset, iris)::graph, ServiceDescription.prefixes(),
                 List.of(uri(endpoint + "#service"), uri(iris.voidDocument() + "#dataset"), uri(endpoint + "#default-graph")));
         ServiceDescriptionFilter describer = new ServiceDescriptionFilter(serviceDescription);
         fuseki.addServlet(PageLinks.VOID_PATH, new GraphServlet(preparations, "the dataset description (VoID)",
-                new DatasetDescription(dataset, base, sparqlPath)::graph, DatasetDescription.prefixes(),
+                new DatasetDescription(dataset, iris)::graph, DatasetDescription.prefixes(),
                 List.of(uri(iris.voidDocument()), uri(iris.voidDocument() + "#dataset"))));
         fuseki.addFilter(sparqlPath, describer);
         for (String path : otherQueryPaths) fuseki.addFilter(path, describer);
@@ -68,14 +65,14 @@ public final class LinkedDataSite {
     }
 
     /** The data's prefixes (the ontology's, {@code id:}) for readable Turtle, plus the ones links use. */
-    private static PrefixMapping prefixes(DatasetGraph dataset, Graph ontology, BaseIris iris) {
+    private static PrefixMapping prefixes(DatasetGraph dataset, Graph ontology, CoopIris iris) {
         PrefixMapping p = PrefixMapping.Factory.create();
         p.setNsPrefixes(ontology.getPrefixMapping());
         dataset.prefixes().forEach(p::setNsPrefix);
         p.setNsPrefix("id", iris.entitySpace());
         p.setNsPrefix("wd", ExternalDataset.WIKIDATA.uriSpace());
         p.setNsPrefix("ror", ExternalDataset.ROR.uriSpace());
-        p.setNsPrefix("assertion", iris.graphNames().assertion(""));
+        p.setNsPrefix("assertion", iris.assertion(""));
         return p;
     }
 }

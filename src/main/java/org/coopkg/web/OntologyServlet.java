@@ -1,7 +1,6 @@
 package org.coopkg.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.OWL;
+import org.coopkg.core.Ontology;
 import org.coopkg.core.vocab.Coop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +43,7 @@ public final class OntologyServlet extends HttpServlet {
         bodies = preparations.add("the ontology documents", () -> {
             Map<MediaType, byte[]> rendered = new EnumMap<>(MediaType.class);
             rendered.put(MediaType.HTML, new OntologyDocument(ontology, terms, sparqlPath).render().getBytes(StandardCharsets.UTF_8));
-            byte[] authored = authoredTurtle();
-            rendered.put(MediaType.TURTLE, authored != null ? authored
-                    : RdfWriting.write(ontology, MediaType.TURTLE, ontology.getPrefixMapping()));
+            rendered.put(MediaType.TURTLE, Ontology.authoredTurtle());
             for (MediaType t : List.of(MediaType.RDFXML, MediaType.JSONLD, MediaType.NTRIPLES)) {
                 rendered.put(t, RdfWriting.write(ontology, t, ontology.getPrefixMapping()));
             }
@@ -92,13 +90,5 @@ public final class OntologyServlet extends HttpServlet {
             }
         }
         Responses.send(request, response, 200, type.get().contentType(), bodies.get().get(type.get()));
-    }
-
-    private static byte[] authoredTurtle() {
-        try (InputStream in = OntologyServlet.class.getResourceAsStream("/ontology/coop.ttl")) {
-            return in == null ? null : in.readAllBytes();
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

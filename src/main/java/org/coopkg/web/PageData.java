@@ -21,12 +21,12 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
-import org.coopkg.core.BaseIris;
-import org.coopkg.derive.CoopLoader;
+import org.coopkg.core.CoopIris;
+import org.coopkg.core.Ontology;
+import org.coopkg.core.vocab.Coop;
 import org.coopkg.load.CuratedSchema;
 import org.coopkg.query.Gallery;
 import org.coopkg.query.GalleryQuery;
-import org.coopkg.core.vocab.Coop;
 
 /**
  * What the query page shows besides YASGUI, as one JSON object: the SPARQL endpoint (a path relative to
@@ -88,7 +88,7 @@ final class PageData {
         if (idBase != null) page.put("idBase", idBase);
 
         JsonArray prefixes = new JsonArray();
-        Graph ontology = CoopLoader.ontology();
+        Graph ontology = Ontology.graph();
         new TreeMap<>(ontology.getPrefixMapping().getNsPrefixMap()).forEach((prefix, namespace) -> {
             JsonObject p = new JsonObject();
             p.put("prefix", prefix);
@@ -155,7 +155,7 @@ final class PageData {
     private void counts(JsonObject page) {
         // The loader declares id: as {base}id/, the entity space; data without it has no entities to count.
         String entitySpace = dataset.prefixes().get("id");
-        Optional<BaseIris> iris = Optional.ofNullable(entitySpace).map(BaseIris::ofEntitySpace);
+        Optional<CoopIris> iris = Optional.ofNullable(entitySpace).map(CoopIris::ofEntitySpace);
         Graph union = dataset.getDefaultGraph();
         Map<String, Set<Node>> entities = new LinkedHashMap<>();
         CuratedSchema.kinds().forEach(kind -> entities.put(kind, new HashSet<>()));

@@ -1,11 +1,11 @@
 package org.coopkg.web;
 
-import org.coopkg.core.BaseIris;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import org.apache.jena.graph.Node;
+import org.coopkg.core.CoopIris;
 import org.coopkg.core.vocab.Coop;
 
 /**
@@ -20,9 +20,9 @@ public final class PageLinks {
     /** The SPARQL endpoint, as the server registers it and the dataset description names it. */
     public static final String SPARQL_PATH = "/coop/sparql";
 
-    private final BaseIris iris;
+    private final CoopIris iris;
 
-    public PageLinks(BaseIris iris) {
+    public PageLinks(CoopIris iris) {
         this.iris = iris;
     }
 

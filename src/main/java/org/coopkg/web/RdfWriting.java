@@ -17,8 +17,8 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
+import org.coopkg.core.Format;
 import org.coopkg.export.CanonicalBlankNodes;
-import org.coopkg.export.ExportFormat;
 import org.coopkg.export.GraphSelection;
 import org.coopkg.export.RdfExporter;
 import org.coopkg.export.StatementOrder;
@@ -92,14 +92,14 @@ public final class RdfWriting {
                 .thenComparing(order.triples());
     }
 
-    private static ExportFormat exportFormat(MediaType type) {
+    private static Format exportFormat(MediaType type) {
         return switch (type) {
-            case TURTLE -> ExportFormat.TURTLE;
-            case JSONLD -> ExportFormat.JSONLD;
-            case NTRIPLES -> ExportFormat.NTRIPLES;
-            case RDFXML -> ExportFormat.RDFXML;
-            case TRIG -> ExportFormat.TRIG;
-            case NQUADS -> ExportFormat.NQUADS;
+            case TURTLE -> Format.TURTLE;
+            case JSONLD -> Format.JSONLD;
+            case NTRIPLES -> Format.NTRIPLES;
+            case RDFXML -> Format.RDFXML;
+            case TRIG -> Format.TRIG;
+            case NQUADS -> Format.NQUADS;
             case HTML -> throw new IllegalArgumentException("HTML is not an RDF syntax");
         };
     }

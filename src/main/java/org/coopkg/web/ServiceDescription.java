@@ -1,19 +1,23 @@
 package org.coopkg.web;
 
-import org.coopkg.core.BaseIris;
-import org.coopkg.export.DatasetDescription;
-import java.util.List;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.VOID;
+import org.coopkg.core.CoopIris;
+import org.coopkg.core.Format;
+import org.coopkg.core.vocab.Formats;
+import org.coopkg.core.vocab.SD;
+import org.coopkg.export.DatasetDescription;
 
 /**
  * The SPARQL 1.1 Service Description of the endpoint, returned for {@code GET /coop/sparql} without a
@@ -24,17 +28,18 @@ import org.apache.jena.vocabulary.RDFS;
 public final class ServiceDescription {
     /** Above this many per-row graphs, the description states their number instead of listing each. */
     static final long MAX_LISTED_ROW_GRAPHS = 1_000;
-    public static final String SD = "http://www.w3.org/ns/sparql-service-description#";
-    private static final String FORMATS = "http://www.w3.org/ns/formats/";
 
     private final DatasetGraph dataset;
-    private final BaseIris iris;
-    private final String sparqlPath;
+    private final CoopIris iris;
 
-    public ServiceDescription(DatasetGraph dataset, String base, String sparqlPath) {
+    public ServiceDescription(DatasetGraph dataset, CoopIris iris) {
         this.dataset = dataset;
-        this.iris = new BaseIris(base);
-        this.sparqlPath = sparqlPath;
+        this.iris = iris;
+    }
+
+    /** The prefixes of the description: those of VoID and DCAT, and the W3C format IRIs. */
+    public static PrefixMapping prefixes() {
+        return PrefixMapping.Factory.create().setNsPrefixes(DatasetDescription.prefixes()).setNsPrefix("formats", Formats.NS);
     }
 
     public Graph graph() {
@@ -43,30 +48,28 @@ public final class ServiceDescription {
 
     private Graph build() {
         Graph g = GraphFactory.createDefaultGraph();
-        g.getPrefixMapping().setNsPrefixes(DatasetDescription.prefixes()).setNsPrefix("formats", FORMATS);
-        String endpointIri = iris.sparqlEndpoint(sparqlPath);
+        g.getPrefixMapping().setNsPrefixes(prefixes());
+        String endpointIri = iris.sparqlEndpoint();
         Node service = uri(endpointIri + "#service");
         Node ds = uri(iris.voidDocument() + "#dataset");
-        add(g, service, RDF.type.asNode(), uri(SD + "Service"));
-        add(g, service, uri(SD + "endpoint"), uri(endpointIri));
-        add(g, service, uri(SD + "supportedLanguage"), uri(SD + "SPARQL11Query"));
-        for (String f : List.of("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-                "Turtle", "N-Triples", "JSON-LD", "RDF_XML", "TriG", "N-Quads")) {
-            add(g, service, uri(SD + "resultFormat"), uri(FORMATS + f));
-        }
-        add(g, service, uri(SD + "feature"), uri(SD + "UnionDefaultGraph"));
-        add(g, service, uri(SD + "feature"), uri(SD + "BasicFederatedQuery"));
-        add(g, service, uri(SD + "defaultDataset"), ds);
+        add(g, service, RDF.type.asNode(), SD.Service.asNode());
+        add(g, service, SD.endpoint.asNode(), uri(endpointIri));
+        add(g, service, SD.supportedLanguage.asNode(), SD.SPARQL11Query.asNode());
+        // Every format with a W3C format IRI: the result formats and RDF syntaxes Fuseki negotiates.
+        for (Format f : Format.values()) f.w3cIri().ifPresent(iri -> add(g, service, SD.resultFormat.asNode(), uri(iri)));
+        add(g, service, SD.feature.asNode(), SD.UnionDefaultGraph.asNode());
+        add(g, service, SD.feature.asNode(), SD.BasicFederatedQuery.asNode());
+        add(g, service, SD.defaultDataset.asNode(), ds);
         add(g, service, RDFS.comment.asNode(), NodeFactory.createLiteralLang("Read-only: SPARQL 1.1 Query over GET or POST; "
                 + "no update. The default graph is the union of all named graphs.", "en"));
 
-        add(g, ds, RDF.type.asNode(), uri(SD + "Dataset"));
+        add(g, ds, RDF.type.asNode(), SD.Dataset.asNode());
         add(g, ds, RDFS.seeAlso.asNode(), uri(iris.voidDocument()));
         Node defaultGraph = uri(endpointIri + "#default-graph");
-        add(g, ds, uri(SD + "defaultGraph"), defaultGraph);
-        add(g, defaultGraph, RDF.type.asNode(), uri(SD + "Graph"));
-        add(g, defaultGraph, uri(DatasetDescription.VOID + "triples"), integer(dataset.getDefaultGraph().size()));
-        String assertionSpace = iris.graphNames().assertion("");
+        add(g, ds, SD.defaultGraph.asNode(), defaultGraph);
+        add(g, defaultGraph, RDF.type.asNode(), SD.Graph.asNode());
+        add(g, defaultGraph, VOID.triples.asNode(), integer(dataset.getDefaultGraph().size()));
+        String assertionSpace = iris.assertionSpace();
         long rowGraphs = 0;
         for (var it = dataset.listGraphNodes(); it.hasNext(); ) {
             Node name = it.next();
@@ -89,12 +92,12 @@ public final class ServiceDescription {
                     : iri.substring(iri.lastIndexOf('/') + 1);
             Node named = uri(endpointIri + "#graph-" + fragment);
             Node graph = uri(endpointIri + "#graph-" + fragment + "-content");
-            add(g, ds, uri(SD + "namedGraph"), named);
-            add(g, named, RDF.type.asNode(), uri(SD + "NamedGraph"));
-            add(g, named, uri(SD + "name"), name);
-            add(g, named, uri(SD + "graph"), graph);
-            add(g, graph, RDF.type.asNode(), uri(SD + "Graph"));
-            add(g, graph, uri(DatasetDescription.VOID + "triples"), integer(dataset.getGraph(name).size()));
+            add(g, ds, SD.namedGraph.asNode(), named);
+            add(g, named, RDF.type.asNode(), SD.NamedGraph.asNode());
+            add(g, named, SD.name.asNode(), name);
+            add(g, named, SD.graph.asNode(), graph);
+            add(g, graph, RDF.type.asNode(), SD.Graph.asNode());
+            add(g, graph, VOID.triples.asNode(), integer(dataset.getGraph(name).size()));
         }
         return g;
     }

@@ -16,10 +16,11 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.reasoner.ReasonerRegistry;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
-import org.coopkg.derive.Materialiser;
+import org.coopkg.core.Ontology;
 import org.coopkg.derive.CoopLoader;
-import org.coopkg.load.CuratedFiles;
 import org.coopkg.derive.LoadedGraph;
+import org.coopkg.derive.Materialiser;
+import org.coopkg.load.CuratedFiles;
 
 /**
  * One inference measurement, run in its own JVM so that the benchmark can stop it: a query over the
@@ -56,7 +57,7 @@ public final class InferenceProbe {
             if (!q.isDefaultGraph() && !q.getGraph().equals(inferredGraph)) asserted.add(q.asTriple());
         });
         print("asserted_triples", asserted.size());
-        Graph ontology = CoopLoader.ontology();
+        Graph ontology = Ontology.graph();
         long materialiseStart = System.nanoTime();
         long inferred = new Materialiser(ontology).inferred(asserted).size();
         print("materialise_ms", (System.nanoTime() - materialiseStart) / 1e6);

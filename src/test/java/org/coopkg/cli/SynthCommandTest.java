@@ -16,15 +16,15 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
+import org.coopkg.core.vocab.Coop;
+import org.coopkg.core.vocab.Prov;
 import org.coopkg.derive.CoopLoader;
+import org.coopkg.derive.LoadedGraph;
 import org.coopkg.load.CsvReader;
 import org.coopkg.load.CsvRow;
 import org.coopkg.load.CuratedFiles;
-import org.coopkg.derive.LoadedGraph;
 import org.coopkg.synth.SyntheticData;
 import org.coopkg.testing.CommandRun;
-import org.coopkg.core.vocab.Coop;
-import org.coopkg.core.vocab.Prov;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -13,8 +13,8 @@ import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.coopkg.derive.CoopLoader;
-import org.coopkg.load.CuratedFiles;
 import org.coopkg.derive.LoadedGraph;
+import org.coopkg.load.CuratedFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -14,11 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.coopkg.core.DataException;
 import org.coopkg.load.CsvReader;
 import org.coopkg.load.CsvRow;
 import org.coopkg.load.CsvTable;
 import org.coopkg.load.CuratedSchema;
-import org.coopkg.core.DataException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,5 @@
 package org.coopkg.derive;
 
-import org.coopkg.core.DataError;
-import org.coopkg.core.DataException;
-import org.coopkg.load.CuratedFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +15,9 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
+import org.coopkg.core.DataError;
+import org.coopkg.core.DataException;
+import org.coopkg.load.CuratedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

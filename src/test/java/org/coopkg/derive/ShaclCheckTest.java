@@ -15,6 +15,7 @@ import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
+import org.coopkg.core.Ontology;
 import org.coopkg.load.CuratedFiles;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class ShaclCheckTest {
     @Test
     void parallelValidationReportsWhatJenaReports() throws Exception {
         Graph graph = damagedBundledData();
-        Shapes shapes = CoopLoader.shapes();
+        Shapes shapes = Ontology.shapes();
         List<String> jena = describe(ShaclValidator.get().validate(shapes, graph).getEntries());
         List<String> ours = describe(new ShaclCheck(shapes, Map.of()).validate(graph));
         assertTrue(jena.size() > 20, "the damage violates shapes: " + jena.size());

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.coopkg.core.Format;
 import org.coopkg.derive.LoadedGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,7 @@ class DeterministicExportTest {
     void everyRdfFormatIsByteIdenticalAcrossLoads(String data) {
         LoadedGraph original = ExportFixtures.data(data);
         RdfExporter again = new RdfExporter(ExportFixtures.relabelled(original).dataset());
-        for (ExportFormat format : ExportFixtures.rdfFormats()) {
+        for (Format format : ExportFixtures.rdfFormats()) {
             byte[] first = ExportFixtures.exported(data, format);
             assertArrayEquals(first, ExportFixtures.export(ExportFixtures.exporter(original), format, GraphSelection.ALL),
                     () -> format + ": a second export of the same dataset differs");
@@ -67,9 +68,9 @@ class DeterministicExportTest {
     void turtleOfOneGraphIsByteIdenticalToo() {
         LoadedGraph bundled = ExportFixtures.bundled();
         GraphSelection ontology = GraphSelection.named(bundled.names().ontologyGraph());
-        byte[] first = ExportFixtures.export(ExportFixtures.exporter(bundled), ExportFormat.TURTLE, ontology);
+        byte[] first = ExportFixtures.export(ExportFixtures.exporter(bundled), Format.TURTLE, ontology);
         byte[] second = ExportFixtures.export(new RdfExporter(ExportFixtures.relabelled(bundled).dataset()),
-                ExportFormat.TURTLE, ontology);
+                Format.TURTLE, ontology);
         assertArrayEquals(first, second);
         String text = new String(first, StandardCharsets.UTF_8);
         assertTrue(text.startsWith("@prefix coop: <https://w3id.org/coop-kg/ontology#> ."), text.substring(0, 200));

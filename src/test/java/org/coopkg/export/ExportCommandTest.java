@@ -20,6 +20,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.coopkg.cli.Main;
+import org.coopkg.core.Format;
+import org.coopkg.core.UnsupportedFormatException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,8 +72,8 @@ class ExportCommandTest {
         Run run = run("export", "--format", "xlsx");
         assertEquals(Main.USAGE, run.exit());
         assertTrue(run.err().contains("unknown export format 'xlsx'"), run.err());
-        for (ExportFormat format : ExportFormat.values()) {
-            assertTrue(run.err().contains(format.cliName()), () -> "the message does not list " + format + ":\n" + run.err());
+        for (Format format : ExportFormats.ALL) {
+            assertTrue(run.err().contains(format.formatName()), () -> "the message does not list " + format + ":\n" + run.err());
         }
         assertNoStackTrace(run);
     }
@@ -79,11 +81,11 @@ class ExportCommandTest {
     @Test
     void parseNamesTheSupportedFormats() {
         UnsupportedFormatException e = org.junit.jupiter.api.Assertions.assertThrows(UnsupportedFormatException.class,
-                () -> ExportFormat.parse("owl"));
+                () -> ExportFormats.parse("owl"));
         assertEquals("unknown export format 'owl'; the supported formats are: turtle, ntriples, nquads, trig, jsonld, "
                 + "rdfxml, graphml, neo4j", e.getMessage());
-        assertEquals(ExportFormat.TURTLE, ExportFormat.parse("TTL"));
-        assertEquals(ExportFormat.JSONLD, ExportFormat.parse("jsonld"));
+        assertEquals(Format.TURTLE, ExportFormats.parse("TTL"));
+        assertEquals(Format.JSONLD, ExportFormats.parse("jsonld"));
     }
 
     @Test

@@ -22,12 +22,13 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.coopkg.derive.CoopLoader;
-import org.coopkg.load.CuratedFiles;
+import org.coopkg.core.CoopIris;
 import org.coopkg.core.DataException;
-import org.coopkg.core.GraphNames;
-import org.coopkg.derive.LoadedGraph;
+import org.coopkg.core.Format;
 import org.coopkg.core.vocab.Coop;
+import org.coopkg.derive.CoopLoader;
+import org.coopkg.derive.LoadedGraph;
+import org.coopkg.load.CuratedFiles;
 
 /**
  * Data for the export tests: the bundled data set (loaded once per test JVM, it takes seconds) and a tiny
@@ -36,7 +37,7 @@ import org.coopkg.core.vocab.Coop;
  */
 final class ExportFixtures {
     static final String BASE = "http://example.org/coop/";
-    static final GraphNames NAMES = new GraphNames(BASE);
+    static final CoopIris NAMES = new CoopIris(BASE);
     static final String EX = "http://example.org/vocab#";
 
     private static LoadedGraph bundled;
@@ -105,7 +106,7 @@ final class ExportFixtures {
     }
 
     /** The export of all graphs of {@code data} ("bundled" or "tricky") in {@code format}, made once. */
-    static synchronized byte[] exported(String data, ExportFormat format) {
+    static synchronized byte[] exported(String data, Format format) {
         return EXPORTS.computeIfAbsent(data + "." + format, k -> export(exporter(data(data)), format, GraphSelection.ALL));
     }
 
@@ -231,19 +232,19 @@ final class ExportFixtures {
         return named;
     }
 
-    static byte[] export(RdfExporter exporter, ExportFormat format, GraphSelection selection) {
+    static byte[] export(RdfExporter exporter, Format format, GraphSelection selection) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         exporter.write(format, selection, out);
         return out.toByteArray();
     }
 
-    static DatasetGraph parseWithJena(byte[] bytes, ExportFormat format) {
+    static DatasetGraph parseWithJena(byte[] bytes, Format format) {
         DatasetGraph parsed = DatasetGraphFactory.createGeneral();
         RDFParser.source(new ByteArrayInputStream(bytes)).lang(jenaLang(format)).parse(parsed);
         return parsed;
     }
 
-    static Lang jenaLang(ExportFormat format) {
+    static Lang jenaLang(Format format) {
         return switch (format) {
             case TURTLE -> Lang.TURTLE;
             case NTRIPLES -> Lang.NTRIPLES;
@@ -255,8 +256,8 @@ final class ExportFixtures {
         };
     }
 
-    static List<ExportFormat> rdfFormats() {
-        return java.util.Arrays.stream(ExportFormat.values()).filter(ExportFormat::isRdf).toList();
+    static List<Format> rdfFormats() {
+        return java.util.Arrays.stream(Format.values()).filter(Format::isRdf).toList();
     }
 
     private static Node entity(String kind, String id) {

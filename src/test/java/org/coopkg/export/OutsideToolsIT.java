@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.coopkg.core.Format;
 import org.coopkg.derive.LoadedGraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,11 +42,11 @@ class OutsideToolsIT {
     @BeforeAll
     static void writeExports() throws Exception {
         for (String data : List.of("tricky", "bundled")) {
-            for (ExportFormat format : ExportFixtures.rdfFormats()) {
+            for (Format format : ExportFixtures.rdfFormats()) {
                 Files.write(file(data, format), ExportFixtures.exported(data, format));
             }
             LoadedGraph graph = ExportFixtures.data(data);
-            try (OutputStream out = Files.newOutputStream(file(data, ExportFormat.GRAPHML))) {
+            try (OutputStream out = Files.newOutputStream(file(data, Format.GRAPHML))) {
                 new GraphMlExporter().write(new PropertyGraphBuilder(graph.dataset(), graph.names()).build(), out);
             }
         }
@@ -53,20 +54,20 @@ class OutsideToolsIT {
         new ReleaseWriter(ExportFixtures.tricky(), 0).write(dir.resolve("release"));
     }
 
-    static Path file(String data, ExportFormat format) {
+    static Path file(String data, Format format) {
         return dir.resolve(data + "." + format.extension());
     }
 
     static Stream<Arguments> rdfExports() {
         List<Arguments> cases = new ArrayList<>();
         for (String data : List.of("tricky", "bundled")) {
-            for (ExportFormat format : ExportFixtures.rdfFormats()) cases.add(Arguments.of(data, format));
+            for (Format format : ExportFixtures.rdfFormats()) cases.add(Arguments.of(data, format));
         }
         return cases.stream();
     }
 
     /** rdflib's format names. */
-    static String rdflibFormat(ExportFormat format) {
+    static String rdflibFormat(Format format) {
         return switch (format) {
             case TURTLE -> "turtle";
             case NTRIPLES -> "nt";
@@ -74,7 +75,7 @@ class OutsideToolsIT {
             case TRIG -> "trig";
             case JSONLD -> "json-ld";
             case RDFXML -> "xml";
-            default -> throw new IllegalArgumentException(format.cliName());
+            default -> throw new IllegalArgumentException(format.formatName());
         };
     }
 
@@ -86,7 +87,7 @@ class OutsideToolsIT {
      */
     static java.util.Map<String, String> rdflibCounts;
 
-    static synchronized String rdflibCount(String data, ExportFormat format) throws Exception {
+    static synchronized String rdflibCount(String data, Format format) throws Exception {
         if (rdflibCounts == null) {
             String script = """
                     import sys, rdflib
@@ -108,8 +109,8 @@ class OutsideToolsIT {
                     """;
             List<String> command = new ArrayList<>(List.of(PYTHON, "-c", script));
             rdfExports().forEach(a -> {
-                ExportFormat f = (ExportFormat) a.get()[1];
-                command.add(file((String) a.get()[0], f) + "|" + rdflibFormat(f) + "|" + (f.keepsNamedGraphs() ? "quads" : "triples"));
+                Format f = (Format) a.get()[1];
+                command.add(file((String) a.get()[0], f) + "|" + rdflibFormat(f) + "|" + (f.supportsContexts() ? "quads" : "triples"));
             });
             Result result = run(command);
             assertEquals(0, result.exit(), () -> "rdflib failed to start: " + result.err());
@@ -124,14 +125,14 @@ class OutsideToolsIT {
 
     @ParameterizedTest(name = "rdflib reads {1} ({0} data)")
     @MethodSource("rdfExports")
-    void rdflibReadsTheSameNumberOfTriplesOrQuads(String data, ExportFormat format) throws Exception {
+    void rdflibReadsTheSameNumberOfTriplesOrQuads(String data, Format format) throws Exception {
         DatasetGraph dataset = ExportFixtures.data(data).dataset();
-        String expected = format.keepsNamedGraphs()
+        String expected = format.supportsContexts()
                 ? ExportFixtures.namedOnly(dataset).stream().count() + " " + ExportFixtures.namedOnly(dataset).size()
                 : ExportFixtures.union(dataset).size() + " 0";
         String actual = rdflibCount(data, format);
         assertEquals(expected, actual, () -> "rdflib, " + format + " (" + data + "): expected "
-                + (format.keepsNamedGraphs() ? "quads and graphs " : "triples ") + expected + ", read " + actual);
+                + (format.supportsContexts() ? "quads and graphs " : "triples ") + expected + ", read " + actual);
     }
 
     static Stream<Arguments> rapperExports() {
@@ -145,7 +146,7 @@ class OutsideToolsIT {
     @ParameterizedTest(name = "rapper parses {1} ({0} data)")
     @MethodSource("rapperExports")
     void rapperParsesWithoutErrors(String data, String syntax) throws Exception {
-        ExportFormat format = ExportFormat.parse(syntax);
+        Format format = ExportFormats.parse(syntax);
         DatasetGraph dataset = ExportFixtures.data(data).dataset();
         Result result = run(List.of("rapper", "-i", syntax, "-c", file(data, format).toString()));
         assertEquals(0, result.exit(), () -> "rapper -i " + syntax + " failed (" + data + "):\n" + result.err());
@@ -153,7 +154,7 @@ class OutsideToolsIT {
                 () -> "rapper -i " + syntax + " (" + data + ") reported problems:\n" + result.err());
         Matcher count = Pattern.compile("Parsing returned (\\d+) triples").matcher(result.err());
         assertTrue(count.find(), result::err);
-        long expected = format.keepsNamedGraphs() ? ExportFixtures.namedOnly(dataset).stream().count()
+        long expected = format.supportsContexts() ? ExportFixtures.namedOnly(dataset).stream().count()
                 : ExportFixtures.union(dataset).size();
         assertEquals(expected, Long.parseLong(count.group(1)), () -> "rapper -i " + syntax + " (" + data + ") count");
     }
@@ -171,7 +172,7 @@ class OutsideToolsIT {
                 ints = sum(1 for _, d in g.nodes(data=True) if isinstance(d.get("value", d.get("population")), int))
                 print(g.number_of_nodes(), g.number_of_edges(), ints)
                 """;
-        Result result = run(List.of(PYTHON, "-c", script, file(data, ExportFormat.GRAPHML).toString()));
+        Result result = run(List.of(PYTHON, "-c", script, file(data, Format.GRAPHML).toString()));
         assertEquals(0, result.exit(), () -> "networkx could not read the GraphML (" + data + "): " + result.err());
         assertEquals(expected.nodes().size() + " " + expected.edges().size() + " " + typedValues, result.out().strip(),
                 () -> "networkx (" + data + "): expected nodes, edges, integer-typed values "

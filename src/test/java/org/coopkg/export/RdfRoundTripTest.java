@@ -17,6 +17,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.coopkg.core.Format;
 import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
@@ -39,18 +40,18 @@ class RdfRoundTripTest {
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
         for (String data : List.of("tricky", "bundled")) {
-            for (ExportFormat format : ExportFixtures.rdfFormats()) cases.add(Arguments.of(data, format));
+            for (Format format : ExportFixtures.rdfFormats()) cases.add(Arguments.of(data, format));
         }
         return cases.stream();
     }
 
     @ParameterizedTest(name = "{0} data as {1}")
     @MethodSource("cases")
-    void reparsedByJenaIsIsomorphic(String data, ExportFormat format) {
+    void reparsedByJenaIsIsomorphic(String data, Format format) {
         DatasetGraph dataset = ExportFixtures.data(data).dataset();
         byte[] bytes = ExportFixtures.exported(data, format);
         DatasetGraph parsed = ExportFixtures.parseWithJena(bytes, format);
-        if (format.keepsNamedGraphs()) {
+        if (format.supportsContexts()) {
             DatasetGraph expected = ExportFixtures.namedOnly(dataset);
             assertEquals(graphNames(expected), graphNames(parsed), format + ": the named graphs differ");
             assertTrue(parsed.getDefaultGraph().isEmpty(), format + ": the union default graph was written again");
@@ -67,14 +68,14 @@ class RdfRoundTripTest {
 
     @ParameterizedTest(name = "{0} data as {1}")
     @MethodSource("cases")
-    void reparsedByRioIsIsomorphic(String data, ExportFormat format) throws Exception {
+    void reparsedByRioIsIsomorphic(String data, Format format) throws Exception {
         DatasetGraph dataset = ExportFixtures.data(data).dataset();
         byte[] bytes = ExportFixtures.exported(data, format);
-        Model actual = Rio.parse(new ByteArrayInputStream(bytes), "", format.rioFormat().orElseThrow());
+        Model actual = Rio.parse(new ByteArrayInputStream(bytes), "", ExportFormats.rio(format));
 
         ByteArrayOutputStream jena = new ByteArrayOutputStream();
         Model expected;
-        if (format.keepsNamedGraphs()) {
+        if (format.supportsContexts()) {
             RDFDataMgr.write(jena, ExportFixtures.namedOnly(dataset), RDFFormat.NQUADS_UTF8);
             expected = Rio.parse(new ByteArrayInputStream(jena.toByteArray()), "", org.eclipse.rdf4j.rio.RDFFormat.NQUADS);
             assertEquals(contexts(expected), contexts(actual), format + ": the named graphs differ (Rio)");
@@ -96,10 +97,10 @@ class RdfRoundTripTest {
     /** Each tricky literal is found again, as the same RDF term, by both parsers. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.coopkg.export.ExportFixtures#rdfFormats")
-    void trickyLiteralsSurviveExactly(ExportFormat format) throws Exception {
+    void trickyLiteralsSurviveExactly(Format format) throws Exception {
         byte[] bytes = ExportFixtures.exported("tricky", format);
         DatasetGraph jena = ExportFixtures.parseWithJena(bytes, format);
-        Model rio = Rio.parse(new ByteArrayInputStream(bytes), "", format.rioFormat().orElseThrow());
+        Model rio = Rio.parse(new ByteArrayInputStream(bytes), "", ExportFormats.rio(format));
         ValueFactory vf = SimpleValueFactory.getInstance();
         for (Node literal : ExportFixtures.trickyLiterals()) {
             assertTrue(jena.find(Node.ANY, Node.ANY, Node.ANY, literal).hasNext(),

@@ -1,6 +1,5 @@
 package org.coopkg.load;
 
-import org.coopkg.core.DataError;
 import static org.coopkg.load.LoadFixtures.assertError;
 import static org.coopkg.load.LoadFixtures.csv;
 import static org.coopkg.load.LoadFixtures.onlyErrorOf;
@@ -12,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.coopkg.core.DataError;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,5 @@
 package org.coopkg.load;
 
-import org.coopkg.core.DataError;
-import org.coopkg.core.DataException;
 import static org.coopkg.load.LoadFixtures.CONCEPT_SCHEMES;
 import static org.coopkg.load.LoadFixtures.NAMES;
 import static org.coopkg.load.LoadFixtures.assertError;
@@ -22,6 +20,8 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.coopkg.core.DataError;
+import org.coopkg.core.DataException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

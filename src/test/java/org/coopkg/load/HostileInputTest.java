@@ -1,6 +1,5 @@
 package org.coopkg.load;
 
-import org.coopkg.derive.CoopLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,8 +33,9 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDFS;
 import org.coopkg.cli.Main;
-import org.coopkg.web.CoopServer;
+import org.coopkg.derive.CoopLoader;
 import org.coopkg.testing.CommandRun;
+import org.coopkg.web.CoopServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,8 +1,5 @@
 package org.coopkg.load;
 
-import org.coopkg.core.DataError;
-import org.coopkg.core.DataException;
-import org.coopkg.core.GraphNames;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,6 +23,9 @@ import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.util.IsoMatcher;
+import org.coopkg.core.CoopIris;
+import org.coopkg.core.DataError;
+import org.coopkg.core.DataException;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.function.Executable;
  */
 final class LoadFixtures {
     static final String BASE = "http://example.org/";
-    static final GraphNames NAMES = new GraphNames(BASE);
+    static final CoopIris NAMES = new CoopIris(BASE);
 
     /** Relative IRIs in expected RDF resolve against the test base: {@code <id/place/china>}. */
     static final String PREFIXES = """

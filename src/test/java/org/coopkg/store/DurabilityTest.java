@@ -43,8 +43,8 @@ import org.coopkg.cli.StoredServe;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
 import org.coopkg.query.Gallery;
-import org.coopkg.web.CoopServer;
 import org.coopkg.testing.CommandRun;
+import org.coopkg.web.CoopServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,5 @@
 package org.coopkg.web;
 
-import org.coopkg.export.DatasetDescription;
 import static org.coopkg.web.HttpTestClient.get;
 import static org.coopkg.web.HttpTestClient.parse;
 import static org.coopkg.web.HttpTestClient.union;
@@ -12,9 +11,11 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.VOID;
+import org.coopkg.core.vocab.SD;
 import org.coopkg.derive.CoopLoader;
-import org.coopkg.load.CuratedFiles;
 import org.coopkg.derive.LoadedGraph;
+import org.coopkg.load.CuratedFiles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,9 +47,9 @@ class BaseMappingTest {
 
             Graph voidGraph = union(parse(get(root + "/.well-known/void", "text/turtle")));
             assertTrue(voidGraph.contains(NodeFactory.createURI(BASE + ".well-known/void#dataset"),
-                    NodeFactory.createURI(DatasetDescription.VOID + "sparqlEndpoint"), NodeFactory.createURI(BASE + "coop/sparql")));
+                    VOID.sparqlEndpoint.asNode(), NodeFactory.createURI(BASE + "coop/sparql")));
             Graph sd = union(parse(get(server.sparqlUrl(), "text/turtle")));
-            assertTrue(sd.contains(Node.ANY, NodeFactory.createURI(ServiceDescription.SD + "endpoint"),
+            assertTrue(sd.contains(Node.ANY, SD.endpoint.asNode(),
                     NodeFactory.createURI(BASE + "coop/sparql")));
             assertEquals(404, get(root + "/id/person/nobody", "text/plain").statusCode());
         }

@@ -1,6 +1,5 @@
 package org.coopkg.web;
 
-import org.coopkg.export.DatasetDescription;
 import static org.coopkg.web.HttpTestClient.contentType;
 import static org.coopkg.web.HttpTestClient.get;
 import static org.coopkg.web.HttpTestClient.head;
@@ -31,14 +30,20 @@ import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.IsoMatcher;
+import org.apache.jena.sparql.vocabulary.FOAF;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.coopkg.derive.CoopLoader;
-import org.coopkg.load.CuratedFiles;
-import org.coopkg.derive.LoadedGraph;
+import org.apache.jena.vocabulary.VOID;
+import org.coopkg.core.CoopIris;
+import org.coopkg.core.Ontology;
 import org.coopkg.core.vocab.Coop;
+import org.coopkg.core.vocab.SD;
+import org.coopkg.derive.CoopLoader;
+import org.coopkg.derive.LoadedGraph;
+import org.coopkg.export.DatasetDescription;
+import org.coopkg.load.CuratedFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -279,7 +284,7 @@ class LinkedDataServerTest {
         HttpResponse<String> r = get(root + "/ontology", "text/html");
         assertEquals(200, r.statusCode());
         assertEquals("Accept", r.headers().firstValue("Vary").orElse(""));
-        Graph ontology = CoopLoader.ontology();
+        Graph ontology = Ontology.graph();
         int checked = 0;
         for (Node type : List.of(OWL.Class.asNode(), OWL.ObjectProperty.asNode(), OWL.DatatypeProperty.asNode())) {
             for (Triple t : ontology.find(Node.ANY, RDF.type.asNode(), type).toList()) {
@@ -295,7 +300,7 @@ class LinkedDataServerTest {
 
     @Test
     void ontologyRdfFormsAreTheOntology() throws Exception {
-        Graph ontology = CoopLoader.ontology();
+        Graph ontology = Ontology.graph();
         for (String accept : List.of("text/turtle", "application/rdf+xml", "application/ld+json", "application/n-triples")) {
             HttpResponse<String> r = get(root + "/ontology", accept);
             assertEquals(200, r.statusCode(), accept);
@@ -318,7 +323,7 @@ class LinkedDataServerTest {
         assertTrue(contentType(r).startsWith("text/turtle"), "Turtle by default");
         Graph voidGraph = union(parse(r));
         Node ds = uri(BASE + ".well-known/void#dataset");
-        String v = DatasetDescription.VOID;
+        String v = VOID.NS;
 
         assertEquals(sparqlCount("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), number(voidGraph, ds, v + "triples"));
         assertEquals(sparqlCount("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), \""
@@ -343,7 +348,7 @@ class LinkedDataServerTest {
 
         assertTrue(voidGraph.contains(ds, DCTerms.license.asNode(), uri("https://creativecommons.org/licenses/by/4.0/")));
         assertTrue(voidGraph.contains(ds, uri(v + "sparqlEndpoint"), uri(BASE + "coop/sparql")));
-        assertTrue(voidGraph.contains(Node.ANY, uri(DatasetDescription.FOAF + "name"), NodeFactory.createLiteralString("coop-kg contributors")));
+        assertTrue(voidGraph.contains(Node.ANY, FOAF.name.asNode(), NodeFactory.createLiteralString("coop-kg contributors")));
         assertTrue(voidGraph.contains(ds, uri(v + "exampleResource"), Node.ANY));
         assertFalse(voidGraph.contains(ds, DCTerms.modified.asNode(), Node.ANY), "no modification date: the data records none");
     }
@@ -351,7 +356,7 @@ class LinkedDataServerTest {
     @Test
     void voidIsTheGraphTheGeneratorMakesWithoutAServer() throws Exception {
         Graph served = union(parse(get(root + "/.well-known/void", "application/n-triples")));
-        Graph direct = new DatasetDescription(graph.dataset(), BASE, "/coop/sparql").graph();
+        Graph direct = new DatasetDescription(graph.dataset(), new CoopIris(BASE)).graph();
         assertTrue(IsoMatcher.isomorphic(direct, served));
         for (String accept : List.of("application/ld+json", "application/rdf+xml")) {
             assertTrue(IsoMatcher.isomorphic(direct, union(parse(get(root + "/.well-known/void", accept)))), accept);
@@ -364,7 +369,7 @@ class LinkedDataServerTest {
         assertEquals(200, r.statusCode(), r::body);
         assertTrue(contentType(r).startsWith("text/turtle"));
         Graph sd = union(parse(r));
-        String s = ServiceDescription.SD;
+        String s = SD.NS;
         Node service = uri(BASE + "coop/sparql#service");
         assertTrue(sd.contains(service, RDF.type.asNode(), uri(s + "Service")));
         assertTrue(sd.contains(service, uri(s + "endpoint"), uri(BASE + "coop/sparql")));

@@ -1,7 +1,5 @@
 package org.coopkg.web;
 
-import org.coopkg.core.BaseIris;
-import org.coopkg.core.LabelOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.apache.jena.graph.NodeFactory;
+import org.coopkg.core.CoopIris;
+import org.coopkg.core.LabelOrder;
 import org.junit.jupiter.api.Test;
 
 /** Relative links between pages, the base mapping, and escaping: the pieces that keep pages correct behind a proxy and safe. */
@@ -28,18 +28,18 @@ class PageLinksTest {
 
     @Test
     void requestPathsMapOntoTheBaseWhateverTheHost() {
-        BaseIris iris = new BaseIris("https://example.org/coop/");
+        CoopIris iris = new CoopIris("https://example.org/coop/");
         assertEquals("https://example.org/coop/id/person/x", iris.iriOfPath("/id/person/x"));
         assertEquals("/id/person/x", iris.pathOfIri("https://example.org/coop/id/person/x").orElseThrow());
         assertTrue(iris.pathOfIri("http://localhost:3030/id/person/x").isEmpty());
         assertEquals("person", iris.kindOf("https://example.org/coop/id/person/x").orElseThrow());
         assertTrue(iris.kindOf("https://example.org/coop/id/person/").isEmpty());
-        assertEquals("https://example.org/coop/coop/sparql", iris.sparqlEndpoint("/coop/sparql"));
+        assertEquals("https://example.org/coop/coop/sparql", iris.sparqlEndpoint());
     }
 
     @Test
     void anEntityIsKindAndIdInTheSlugAlphabetAndNothingInsideIt() {
-        BaseIris iris = new BaseIris("https://example.org/coop/");
+        CoopIris iris = new CoopIris("https://example.org/coop/");
         assertEquals("event", iris.kindOf("https://example.org/coop/id/event/big-science-forum").orElseThrow());
         for (String notAnEntity : List.of("https://example.org/coop/id/event/big-science-forum#time",
                 "https://example.org/coop/id/event/big-science-forum/more", "https://example.org/coop/id/event",
@@ -48,7 +48,7 @@ class PageLinksTest {
             assertTrue(iris.kindOf(notAnEntity).isEmpty(), notAnEntity);
             assertFalse(iris.isEntity(NodeFactory.createURI(notAnEntity)), notAnEntity);
         }
-        assertEquals(iris, BaseIris.ofEntitySpace(iris.entitySpace()));
+        assertEquals(iris, CoopIris.ofEntitySpace(iris.entitySpace()));
     }
 
     @Test
@@ -63,7 +63,7 @@ class PageLinksTest {
 
     @Test
     void hrefsForOwnOntologyAndOutsideIris() {
-        PageLinks links = new PageLinks(new BaseIris("https://example.org/"));
+        PageLinks links = new PageLinks(new CoopIris("https://example.org/"));
         assertEquals("../place/china", links.href(NodeFactory.createURI("https://example.org/id/place/china"), "/id/person/x"));
         assertEquals("../../ontology#Person", links.href(NodeFactory.createURI("https://w3id.org/coop-kg/ontology#Person"), "/id/person/x"));
         assertEquals("http://www.wikidata.org/entity/Q148", links.href(NodeFactory.createURI("http://www.wikidata.org/entity/Q148"), "/id/place/china"));

@@ -20,12 +20,12 @@ import java.util.regex.Pattern;
 
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
+import org.coopkg.core.vocab.Coop;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
-import org.coopkg.testing.HeadlessChromium;
 import org.coopkg.query.Gallery;
 import org.coopkg.query.GalleryQuery;
-import org.coopkg.core.vocab.Coop;
+import org.coopkg.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonValue;
+import org.coopkg.core.Ontology;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
 import org.coopkg.query.Gallery;
@@ -164,7 +165,7 @@ class QueryPageTest {
         Map<String, String> prefixes = new HashMap<>();
         data.get("prefixes").getAsArray().forEach(p -> prefixes.put(string(p.getAsObject(), "prefix"),
                 string(p.getAsObject(), "namespace")));
-        assertEquals(CoopLoader.ontology().getPrefixMapping().getNsPrefixMap(), prefixes);
+        assertEquals(Ontology.graph().getPrefixMapping().getNsPrefixMap(), prefixes);
         assertEquals("https://w3id.org/coop-kg/ontology#", prefixes.get("coop"));
     }
 

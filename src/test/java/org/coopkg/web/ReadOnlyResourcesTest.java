@@ -17,6 +17,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL;
+import org.coopkg.core.Ontology;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,8 @@ class ReadOnlyResourcesTest {
     @Test
     void withoutAVersionNoVersionPathAnswers() throws Exception {
         Graph ontology = GraphFactory.createDefaultGraph();
-        ontology.getPrefixMapping().setNsPrefixes(CoopLoader.ontology().getPrefixMapping());
-        CoopLoader.ontology().find().filterDrop(t -> t.getPredicate().equals(OWL.versionInfo.asNode())).forEachRemaining(ontology::add);
+        ontology.getPrefixMapping().setNsPrefixes(Ontology.graph().getPrefixMapping());
+        Ontology.graph().find().filterDrop(t -> t.getPredicate().equals(OWL.versionInfo.asNode())).forEachRemaining(ontology::add);
         OntologyServlet servlet = new OntologyServlet(new Preparations(), ontology, new TermLabels(ontology), PageLinks.SPARQL_PATH);
         FusekiServer.Builder builder = FusekiServer.create().port(0).loopback(true);
         OntologyServlet.paths().forEach(path -> builder.addServlet(path, servlet));
