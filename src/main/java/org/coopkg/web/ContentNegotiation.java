@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.coopkg.core.Format;
+
 /**
  * Chooses a representation from an {@code Accept} header (RFC 9110 §12.5.1): each offered type gets the
  * quality of the most specific media range that matches it ({@code text/turtle} before {@code text/*}
@@ -14,6 +16,12 @@ import java.util.stream.Collectors;
  * offered type. A type whose quality is 0 is never chosen. No header means "anything".
  */
 public final class ContentNegotiation {
+    /** What an entity IRI offers, in the server's order of preference when the client has none. */
+    public static final List<Format> ENTITY = List.of(Format.HTML, Format.TURTLE, Format.JSONLD, Format.NTRIPLES,
+            Format.RDFXML, Format.TRIG, Format.NQUADS);
+    /** What a computed graph (VoID, the service description) offers: the RDF syntaxes of one graph, Turtle first. */
+    public static final List<Format> GRAPH = List.of(Format.TURTLE, Format.JSONLD, Format.NTRIPLES, Format.RDFXML);
+
     private ContentNegotiation() {}
 
     private record Range(String type, String subtype, double q) {
@@ -29,12 +37,12 @@ public final class ContentNegotiation {
     }
 
     /** The offered type the client prefers, or empty when it accepts none of them (answer 406). */
-    public static Optional<MediaType> choose(String acceptHeader, List<MediaType> offered) {
+    public static Optional<Format> choose(String acceptHeader, List<Format> offered) {
         List<Range> ranges = parse(acceptHeader);
-        MediaType best = null;
+        Format best = null;
         double bestQ = 0;
-        for (MediaType type : offered) {
-            double q = quality(ranges, type.mime());
+        for (Format type : offered) {
+            double q = quality(ranges, type.mediaType());
             if (q > bestQ) {
                 best = type;
                 bestQ = q;
@@ -44,8 +52,8 @@ public final class ContentNegotiation {
     }
 
     /** "text/html, text/turtle, …": for the 406 message. */
-    public static String list(List<MediaType> offered) {
-        return offered.stream().map(MediaType::mime).collect(Collectors.joining(", "));
+    public static String list(List<Format> offered) {
+        return offered.stream().map(Format::mediaType).collect(Collectors.joining(", "));
     }
 
     private static double quality(List<Range> ranges, String mime) {

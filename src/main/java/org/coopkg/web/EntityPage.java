@@ -19,6 +19,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.coopkg.core.ExternalDataset;
+import org.coopkg.core.Format;
 import org.coopkg.core.vocab.Coop;
 import org.coopkg.core.vocab.Prov;
 
@@ -89,8 +90,8 @@ public final class EntityPage {
             sources(body);
             dataForms(body);
             String slug = path.substring(path.lastIndexOf('/') + 1);
-            List<PageLayout.Alternate> alternates = MediaType.ENTITY.stream().filter(t -> t != MediaType.HTML)
-                    .map(t -> new PageLayout.Alternate(t, slug + "." + t.suffix())).toList();
+            List<PageLayout.Alternate> alternates = ContentNegotiation.ENTITY.stream().filter(t -> t != Format.HTML)
+                    .map(t -> new PageLayout.Alternate(t, slug + "." + t.extension())).toList();
             String root = PageLayout.rootPrefix(path);
             return PageLayout.page(label, List.of(new PageLayout.Crumb("Linked Data", PageLinks.relative(path, PageLinks.HOME_PATH)),
                             new PageLayout.Crumb(kindTitle, "./"), new PageLayout.Crumb(label, null)),
@@ -381,9 +382,9 @@ public final class EntityPage {
         String slug = path.substring(path.lastIndexOf('/') + 1);
         h.element("h2", "This description as data");
         h.open("ul", "class", "formats");
-        for (MediaType t : MediaType.ENTITY) {
-            if (t == MediaType.HTML) continue;
-            h.open("li").link(slug + "." + t.suffix(), t.title(), "type", t.mime()).close("li");
+        for (Format t : ContentNegotiation.ENTITY) {
+            if (t == Format.HTML) continue;
+            h.open("li").link(slug + "." + t.extension(), t.title(), "type", t.mediaType()).close("li");
         }
         h.close("ul");
         h.element("p", "The same IRI answers with any of these types by content negotiation (Accept header). TriG and "

@@ -12,6 +12,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.coopkg.core.CoopIris;
+import org.coopkg.core.Format;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,10 +82,10 @@ public final class EntityServlet extends HttpServlet {
 
     private void entity(HttpServletRequest request, HttpServletResponse response, String kind, String last) throws IOException {
         String slug = last;
-        Optional<MediaType> fixed = Optional.empty();
+        Optional<Format> fixed = Optional.empty();
         int dot = last.lastIndexOf('.');
         if (dot > 0) {
-            fixed = MediaType.bySuffix(last.substring(dot + 1));
+            fixed = Format.byExtension(last.substring(dot + 1), ContentNegotiation.ENTITY);
             slug = last.substring(0, dot);
         }
         // Only entity IRIs proper: a decoded '#' would otherwise reach a node inside an entity
@@ -94,24 +95,24 @@ public final class EntityServlet extends HttpServlet {
             notFound(request, response, "/id/" + kind + "/" + last);
             return;
         }
-        MediaType type;
+        Format type;
         if (fixed.isPresent()) {
             type = fixed.get();
         } else {
             // The representation depends on Accept: caches must key on it.
             response.setHeader("Vary", "Accept");
-            Optional<MediaType> chosen = ContentNegotiation.choose(request.getHeader("Accept"), MediaType.ENTITY);
+            Optional<Format> chosen = ContentNegotiation.choose(request.getHeader("Accept"), ContentNegotiation.ENTITY);
             if (chosen.isEmpty()) {
-                Responses.notAcceptable(request, response, MediaType.ENTITY);
+                Responses.notAcceptable(request, response, ContentNegotiation.ENTITY);
                 return;
             }
             type = chosen.get();
-            response.setHeader("Content-Location", slug + "." + type.suffix());
+            response.setHeader("Content-Location", slug + "." + type.extension());
         }
         response.setHeader("Link", alternates(slug));
         String pagePath = "/id/" + kind + "/" + slug;
         byte[] body;
-        if (type == MediaType.HTML) {
+        if (type == Format.HTML) {
             Node e = entity;
             body = new EntityPage(view, terms, links, e, pagePath, sparqlPath).render(EntityCatalog.title(kind))
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -129,10 +130,10 @@ public final class EntityServlet extends HttpServlet {
     /** RFC 8288 links to every representation, so a client can find them without guessing suffixes. */
     private static String alternates(String slug) {
         StringBuilder b = new StringBuilder();
-        for (MediaType t : MediaType.ENTITY) {
+        for (Format t : ContentNegotiation.ENTITY) {
             if (b.length() > 0) b.append(", ");
-            b.append('<').append(slug).append('.').append(t.suffix()).append(">; rel=\"alternate\"; type=\"")
-                    .append(t.mime()).append('"');
+            b.append('<').append(slug).append('.').append(t.extension()).append(">; rel=\"alternate\"; type=\"")
+                    .append(t.mediaType()).append('"');
         }
         return b.toString();
     }
@@ -140,8 +141,8 @@ public final class EntityServlet extends HttpServlet {
     private void htmlOnly(HttpServletRequest request, HttpServletResponse response, java.util.function.Supplier<String> page)
             throws IOException {
         response.setHeader("Vary", "Accept");
-        if (ContentNegotiation.choose(request.getHeader("Accept"), List.of(MediaType.HTML)).isEmpty()) {
-            Responses.notAcceptable(request, response, List.of(MediaType.HTML));
+        if (ContentNegotiation.choose(request.getHeader("Accept"), List.of(Format.HTML)).isEmpty()) {
+            Responses.notAcceptable(request, response, List.of(Format.HTML));
             return;
         }
         Responses.html(request, response, 200, page.get());
@@ -152,8 +153,8 @@ public final class EntityServlet extends HttpServlet {
         response.setHeader("Vary", "Accept");
         String iri = view.iris().iriOfPath(path);
         // Plain text unless the client prefers HTML (a browser does; curl's */* does not).
-        Optional<MediaType> type = ContentNegotiation.choose(request.getHeader("Accept"), List.of(MediaType.TURTLE, MediaType.HTML));
-        if (type.isPresent() && type.get() == MediaType.HTML) {
+        Optional<Format> type = ContentNegotiation.choose(request.getHeader("Accept"), List.of(Format.TURTLE, Format.HTML));
+        if (type.isPresent() && type.get() == Format.HTML) {
             Html h = new Html();
             h.element("h1", "Not found");
             h.open("p").text("coop-kg has nothing about ").open("code").text(iri).close("code").text(".").close("p");

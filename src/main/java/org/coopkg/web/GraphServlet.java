@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.shared.PrefixMapping;
+import org.coopkg.core.Format;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class GraphServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(GraphServlet.class);
 
-    private final transient Prepared<Map<MediaType, byte[]>> bodies;
+    private final transient Prepared<Map<Format, byte[]>> bodies;
 
     /**
      * {@code what}: the document, for messages; {@code graph}: computes it (from the data, in the background);
@@ -34,8 +35,8 @@ public final class GraphServlet extends HttpServlet {
                         List<Node> first) {
         this.bodies = preparations.add(what, () -> {
             Graph computed = graph.get();
-            Map<MediaType, byte[]> rendered = new EnumMap<>(MediaType.class);
-            for (MediaType type : MediaType.GRAPH_RDF) rendered.put(type, RdfWriting.write(computed, type, prefixes, first));
+            Map<Format, byte[]> rendered = new EnumMap<>(Format.class);
+            for (Format type : ContentNegotiation.GRAPH) rendered.put(type, RdfWriting.write(computed, type, prefixes, first));
             return rendered;
         });
     }
@@ -52,9 +53,9 @@ public final class GraphServlet extends HttpServlet {
 
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Vary", "Accept");
-        Optional<MediaType> type = ContentNegotiation.choose(request.getHeader("Accept"), MediaType.GRAPH_RDF);
+        Optional<Format> type = ContentNegotiation.choose(request.getHeader("Accept"), ContentNegotiation.GRAPH);
         if (type.isEmpty()) {
-            Responses.notAcceptable(request, response, MediaType.GRAPH_RDF);
+            Responses.notAcceptable(request, response, ContentNegotiation.GRAPH);
             return;
         }
         Responses.send(request, response, 200, type.get().contentType(), bodies.get().get(type.get()));

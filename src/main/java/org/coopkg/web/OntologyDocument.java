@@ -14,6 +14,7 @@ import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.coopkg.core.Format;
 import org.coopkg.core.vocab.Coop;
 
 /**
@@ -65,8 +66,8 @@ public final class OntologyDocument {
         });
         h.close("tbody").close("table");
         h.open("ul", "class", "formats");
-        for (MediaType t : List.of(MediaType.TURTLE, MediaType.RDFXML, MediaType.JSONLD, MediaType.NTRIPLES)) {
-            h.open("li").link("ontology." + t.suffix(), t.title(), "type", t.mime()).close("li");
+        for (Format t : List.of(Format.TURTLE, Format.RDFXML, Format.JSONLD, Format.NTRIPLES)) {
+            h.open("li").link("ontology." + t.extension(), t.title(), "type", t.mediaType()).close("li");
         }
         h.close("ul");
 
@@ -89,8 +90,8 @@ public final class OntologyDocument {
         h.element("h2", "Named individuals", "id", "individuals");
         individuals.forEach(i -> individualSection(h, i));
         return PageLayout.page("coop-kg ontology", List.of(new PageLayout.Crumb("Ontology", null)),
-                List.of(new PageLayout.Alternate(MediaType.TURTLE, "ontology.ttl"), new PageLayout.Alternate(MediaType.RDFXML, "ontology.rdf"),
-                        new PageLayout.Alternate(MediaType.JSONLD, "ontology.jsonld")), "./", h, "", sparqlPath);
+                List.of(new PageLayout.Alternate(Format.TURTLE, "ontology.ttl"), new PageLayout.Alternate(Format.RDFXML, "ontology.rdf"),
+                        new PageLayout.Alternate(Format.JSONLD, "ontology.jsonld")), "./", h, "", sparqlPath);
     }
 
     private void toc(Html h, String heading, List<Node> list) {

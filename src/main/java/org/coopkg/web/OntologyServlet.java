@@ -14,6 +14,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.OWL;
+import org.coopkg.core.Format;
 import org.coopkg.core.Ontology;
 import org.coopkg.core.vocab.Coop;
 import org.slf4j.Logger;
@@ -29,22 +30,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class OntologyServlet extends HttpServlet {
     /** What {@code /ontology} offers: the documentation first, for browsers. */
-    public static final List<MediaType> OFFERED = List.of(MediaType.HTML, MediaType.TURTLE, MediaType.RDFXML,
-            MediaType.JSONLD, MediaType.NTRIPLES);
+    public static final List<Format> OFFERED = List.of(Format.HTML, Format.TURTLE, Format.RDFXML,
+            Format.JSONLD, Format.NTRIPLES);
 
     private static final Logger LOG = LoggerFactory.getLogger(OntologyServlet.class);
 
-    private final transient Prepared<Map<MediaType, byte[]>> bodies;
+    private final transient Prepared<Map<Format, byte[]>> bodies;
     /** {@code /ontology/{owl:versionInfo}}; empty when the ontology states no version, so no version path answers. */
     private final transient Optional<String> versionPath;
 
     public OntologyServlet(Preparations preparations, Graph ontology, TermLabels terms, String sparqlPath) {
         // JSON-LD alone takes seconds to write: render in the background (Prepared) rather than delay start-up.
         bodies = preparations.add("the ontology documents", () -> {
-            Map<MediaType, byte[]> rendered = new EnumMap<>(MediaType.class);
-            rendered.put(MediaType.HTML, new OntologyDocument(ontology, terms, sparqlPath).render().getBytes(StandardCharsets.UTF_8));
-            rendered.put(MediaType.TURTLE, Ontology.authoredTurtle());
-            for (MediaType t : List.of(MediaType.RDFXML, MediaType.JSONLD, MediaType.NTRIPLES)) {
+            Map<Format, byte[]> rendered = new EnumMap<>(Format.class);
+            rendered.put(Format.HTML, new OntologyDocument(ontology, terms, sparqlPath).render().getBytes(StandardCharsets.UTF_8));
+            rendered.put(Format.TURTLE, Ontology.authoredTurtle());
+            for (Format t : List.of(Format.RDFXML, Format.JSONLD, Format.NTRIPLES)) {
                 rendered.put(t, RdfWriting.write(ontology, t, ontology.getPrefixMapping()));
             }
             return rendered;
@@ -57,7 +58,7 @@ public final class OntologyServlet extends HttpServlet {
     /** The servlet paths this servlet answers, for registration. */
     public static List<String> paths() {
         List<String> paths = new java.util.ArrayList<>(List.of(PageLinks.ONTOLOGY_PATH, PageLinks.ONTOLOGY_PATH + "/*"));
-        for (MediaType t : OFFERED) paths.add(PageLinks.ONTOLOGY_PATH + "." + t.suffix());
+        for (Format t : OFFERED) paths.add(PageLinks.ONTOLOGY_PATH + "." + t.extension());
         return paths;
     }
 
@@ -69,9 +70,9 @@ public final class OntologyServlet extends HttpServlet {
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         String rest = path.substring(PageLinks.ONTOLOGY_PATH.length());
-        Optional<MediaType> type = Optional.empty();
+        Optional<Format> type = Optional.empty();
         if (rest.startsWith(".")) {
-            type = MediaType.bySuffix(rest.substring(1)).filter(OFFERED::contains);
+            type = Format.byExtension(rest.substring(1), OFFERED);
             if (type.isEmpty()) {
                 Responses.plain(request, response, 404, "404 Not Found: the ontology is at /ontology (.html, .ttl, .rdf, .jsonld, .nt)");
                 return;

@@ -2,6 +2,8 @@ package org.coopkg.web;
 
 import java.util.List;
 
+import org.coopkg.core.Format;
+
 /**
  * The frame every Linked Data page shares: doctype, title, the stylesheet (inline, so a page is one
  * request and needs nothing from outside), a breadcrumb trail, {@code <link rel="alternate">} to the RDF
@@ -12,7 +14,7 @@ public final class PageLayout {
     public record Crumb(String text, String href) {}
 
     /** An RDF form of the page: type and relative href. */
-    public record Alternate(MediaType type, String href) {}
+    public record Alternate(Format type, String href) {}
 
     private static final String STYLE = """
             :root{--ink:#1d2329;--muted:#5b6670;--line:#d8dee4;--accent:#0b5cad;--paper:#fff;--tint:#f5f7f9}
@@ -62,7 +64,7 @@ public final class PageLayout {
                 .markup("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .element("title", title + " — coop-kg");
         for (Alternate a : alternates) {
-            h.open("link", "rel", "alternate", "type", a.type().mime(), "href", a.href());
+            h.open("link", "rel", "alternate", "type", a.type().mediaType(), "href", a.href());
         }
         h.open("style").markup(STYLE).close("style").close("head").open("body");
         h.open("header", "class", "site").open("nav", "class", "crumbs", "aria-label", "breadcrumbs");

@@ -24,7 +24,7 @@ import org.coopkg.export.RdfExporter;
 import org.coopkg.export.StatementOrder;
 
 /**
- * Writes graphs and datasets in a {@link MediaType}, deterministically: the same data always gives the same
+ * Writes graphs and datasets in a {@link Format}, deterministically: the same data always gives the same
  * bytes, on every run, so responses can be cached, compared and diffed. Jena gives blank nodes (the
  * ontology's restrictions) random labels and its in-memory graphs iterate in hash order, so neither the
  * labels nor the iteration order can be used: statements are ordered by {@link StatementOrder} over
@@ -35,7 +35,7 @@ public final class RdfWriting {
     private RdfWriting() {}
 
     /** A graph in any syntax; TriG and N-Quads put it in the default graph. */
-    public static byte[] write(Graph graph, MediaType type, PrefixMapping prefixes) {
+    public static byte[] write(Graph graph, Format type, PrefixMapping prefixes) {
         return write(graph, type, prefixes, List.of());
     }
 
@@ -43,25 +43,25 @@ public final class RdfWriting {
      * A graph in any syntax, the given subjects first in Turtle (the thing described, then the rest in
      * statement order), so that a person reading the Turtle meets the entity before its neighbours.
      */
-    public static byte[] write(Graph graph, MediaType type, PrefixMapping prefixes, List<Node> first) {
+    public static byte[] write(Graph graph, Format type, PrefixMapping prefixes, List<Node> first) {
         DatasetGraph dataset = DatasetGraphFactory.create();
         graph.find().forEachRemaining(t -> dataset.add(Quad.create(Quad.defaultGraphIRI, t)));
         return write(dataset, type, prefixes, first);
     }
 
     /** A dataset: TriG and N-Quads keep its named graphs; the triple syntaxes get the union of its graphs. */
-    public static byte[] write(DatasetGraph dataset, MediaType type, PrefixMapping prefixes, List<Node> first) {
+    public static byte[] write(DatasetGraph dataset, Format type, PrefixMapping prefixes, List<Node> first) {
         List<Triple> triples = new ArrayList<>();
         dataset.find().forEachRemaining(q -> triples.add(q.asTriple()));
         Map<String, String> used = used(prefixes, triples);
-        if (type == MediaType.TURTLE) return turtle(dataset, triples, used, first);
+        if (type == Format.TURTLE) return turtle(dataset, triples, used, first);
 
         DatasetGraph copy = DatasetGraphFactory.create();
-        if (type.keepsGraphs()) dataset.find().forEachRemaining(copy::add);
+        if (keepsGraphs(type)) dataset.find().forEachRemaining(copy::add);
         else triples.forEach(t -> copy.add(Quad.create(Quad.defaultGraphIRI, t)));
         used.forEach(copy.prefixes()::add);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new RdfExporter(copy).write(exportFormat(type), GraphSelection.ALL, out);
+        new RdfExporter(copy).write(type, GraphSelection.ALL, out);
         return out.toByteArray();
     }
 
@@ -92,16 +92,13 @@ public final class RdfWriting {
                 .thenComparing(order.triples());
     }
 
-    private static Format exportFormat(MediaType type) {
-        return switch (type) {
-            case TURTLE -> Format.TURTLE;
-            case JSONLD -> Format.JSONLD;
-            case NTRIPLES -> Format.NTRIPLES;
-            case RDFXML -> Format.RDFXML;
-            case TRIG -> Format.TRIG;
-            case NQUADS -> Format.NQUADS;
-            case HTML -> throw new IllegalArgumentException("HTML is not an RDF syntax");
-        };
+    /**
+     * TriG and N-Quads keep each statement in its named graph, its provenance. JSON-LD could too, but a client that
+     * reads an entity's JSON-LD expects the entity's node at the top of the document, not inside one {@code @graph}
+     * per curated row, so JSON-LD descriptions are written from the union like the triple syntaxes.
+     */
+    private static boolean keepsGraphs(Format type) {
+        return type.supportsContexts() && type != Format.JSONLD;
     }
 
     /** Only the prefixes the data uses, so that a small description does not start with a page of them. */

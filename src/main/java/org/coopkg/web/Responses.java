@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.coopkg.core.Format;
 import org.slf4j.Logger;
 
 /**
@@ -70,7 +71,7 @@ public final class Responses {
     }
 
     public static void html(HttpServletRequest request, HttpServletResponse response, int status, String html) throws IOException {
-        send(request, response, status, MediaType.HTML.contentType(), html.getBytes(StandardCharsets.UTF_8));
+        send(request, response, status, Format.HTML.contentType(), html.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A one-line plain-text error: the status line's words and what to do. */
@@ -81,7 +82,7 @@ public final class Responses {
 
     /** 406 with the list of types the resource has, as RFC 9110 suggests. */
     public static void notAcceptable(HttpServletRequest request, HttpServletResponse response,
-                                     List<MediaType> offered) throws IOException {
+                                     List<Format> offered) throws IOException {
         plain(request, response, HttpServletResponse.SC_NOT_ACCEPTABLE,
                 "406 Not Acceptable: this resource is available as " + ContentNegotiation.list(offered));
     }

@@ -37,6 +37,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.VOID;
 import org.coopkg.core.CoopIris;
+import org.coopkg.core.Format;
 import org.coopkg.core.Ontology;
 import org.coopkg.core.vocab.Coop;
 import org.coopkg.core.vocab.SD;
@@ -194,7 +195,7 @@ class LinkedDataServerTest {
         HttpResponse<String> r = get(root + "/id/person/philip-diamond", "image/png");
         assertEquals(406, r.statusCode());
         assertEquals("Accept", r.headers().firstValue("Vary").orElse(""));
-        for (MediaType t : MediaType.ENTITY) assertTrue(r.body().contains(t.mime()), r.body());
+        for (Format t : ContentNegotiation.ENTITY) assertTrue(r.body().contains(t.mediaType()), r.body());
         assertEquals(1, r.body().strip().lines().count(), "one plain line");
     }
 
@@ -383,7 +384,7 @@ class LinkedDataServerTest {
         for (String accept : List.of("application/sparql-results+json", "application/trig")) {
             HttpResponse<String> none = get(server.sparqlUrl(), accept);
             assertEquals(406, none.statusCode(), accept);
-            for (MediaType t : MediaType.GRAPH_RDF) assertTrue(none.body().contains(t.mime()), none.body());
+            for (Format t : ContentNegotiation.GRAPH) assertTrue(none.body().contains(t.mediaType()), none.body());
         }
         assertEquals(200, head(server.sparqlUrl(), "text/turtle").statusCode());
         // Queries still reach Fuseki.
