@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 
+import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,10 +21,10 @@ public final class DataOptions {
             description = "Folder of curated CSV files (default: the data set bundled in the jar).")
     Path data;
 
-    private String base = CoopLoader.DEFAULT_BASE;
+    private String base = CoopIris.DEFAULT_BASE;
 
     @Option(names = "--base", paramLabel = "IRI",
-            description = "Base IRI of entity IRIs {base}id/{kind}/{id} (default: " + CoopLoader.DEFAULT_BASE + ").")
+            description = "Base IRI of entity IRIs {base}id/{kind}/{id} (default: " + CoopIris.DEFAULT_BASE + ").")
     void base(String value) {
         String problem = baseProblem(value);
         if (problem != null) throw new ParameterException(spec.commandLine(), problem);

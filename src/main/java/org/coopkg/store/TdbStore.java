@@ -19,7 +19,7 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.coopkg.derive.CoopLoader;
+import org.coopkg.core.CoopIris;
 
 /**
  * The TDB2 database of {@code coopkg load --tdb2 DIR} and {@code coopkg serve --tdb2 DIR}.
@@ -71,7 +71,7 @@ public final class TdbStore {
     public static String base(DatasetGraph tdb) {
         return Txn.calculateRead(tdb, () -> {
             String id = tdb.prefixes().get("id");
-            return id != null && id.endsWith("id/") ? id.substring(0, id.length() - 3) : CoopLoader.DEFAULT_BASE;
+            return id != null && id.endsWith("id/") ? id.substring(0, id.length() - 3) : CoopIris.DEFAULT_BASE;
         });
     }
 

@@ -15,7 +15,6 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.coopkg.core.CoopIris;
 import org.coopkg.core.Ontology;
-import org.coopkg.derive.CoopLoader;
 
 /**
  * The coop-kg SPARQL endpoint: Fuseki main serving one read-only dataset, {@code /coop}, with SPARQL
@@ -102,7 +101,7 @@ public final class CoopServer implements AutoCloseable {
         private DatasetGraph dataset;
         private int port = DEFAULT_PORT;
         private boolean loopback;
-        private String base = CoopLoader.DEFAULT_BASE;
+        private String base = CoopIris.DEFAULT_BASE;
         private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
         private long maxRows;
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;

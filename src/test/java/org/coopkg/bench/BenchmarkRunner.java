@@ -25,6 +25,7 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.system.Txn;
+import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.derive.LoadedGraph;
 import org.coopkg.load.CuratedFiles;
@@ -173,7 +174,7 @@ public final class BenchmarkRunner {
         for (int i = 0; i <= runs; i++) {
             System.gc();
             long start = System.nanoTime();
-            LoadedGraph loaded = new CoopLoader(CuratedFiles.directory(data), CoopLoader.DEFAULT_BASE).load();
+            LoadedGraph loaded = new CoopLoader(CuratedFiles.directory(data), CoopIris.DEFAULT_BASE).load();
             var dataset = loaded.readOnlyDataset();
             double oursSeconds = (System.nanoTime() - start) / 1e9;
             quads = Txn.calculateRead(dataset, () -> dataset.stream().count());
@@ -566,7 +567,7 @@ public final class BenchmarkRunner {
         Path file = work.resolve(name);
         if (Files.isRegularFile(file)) return file;
         CuratedFiles files = data == null ? CuratedFiles.bundled() : CuratedFiles.directory(data);
-        LoadedGraph loaded = new CoopLoader(files, CoopLoader.DEFAULT_BASE).load();
+        LoadedGraph loaded = new CoopLoader(files, CoopIris.DEFAULT_BASE).load();
         Path partial = work.resolve(name + ".part");
         try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20)) {
             StreamRDF writer = StreamRDFWriter.getWriterStream(stream, RDFFormat.NQUADS_UTF8);

@@ -16,6 +16,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.reasoner.ReasonerRegistry;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
+import org.coopkg.core.CoopIris;
 import org.coopkg.core.Ontology;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.derive.LoadedGraph;
@@ -39,7 +40,7 @@ public final class InferenceProbe {
         Path data = Path.of(args[0]);
         String query = Files.readString(Path.of(args[1]));
         int runs = Integer.parseInt(args[2]);
-        LoadedGraph loaded = new CoopLoader(CuratedFiles.directory(data), CoopLoader.DEFAULT_BASE).load();
+        LoadedGraph loaded = new CoopLoader(CuratedFiles.directory(data), CoopIris.DEFAULT_BASE).load();
         var dataset = loaded.readOnlyDataset();
         // Load and compile the query engine on another query first, so that the first-answer figures compare
         // the data (materialised or reasoned over), not which of the two happened to run ARQ first.

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
 import org.coopkg.testing.CommandRun;
@@ -106,7 +107,7 @@ class CliTest {
         CommandRun run = CommandRun.of("load", "--out", out.toString());
         assertEquals(0, run.exit(), run.err());
         DatasetGraph written = RDFDataMgr.loadDatasetGraph(out.toString());
-        DatasetGraph loaded = new CoopLoader(CuratedFiles.bundled(), CoopLoader.DEFAULT_BASE).load().dataset();
+        DatasetGraph loaded = new CoopLoader(CuratedFiles.bundled(), CoopIris.DEFAULT_BASE).load().dataset();
         assertEquals(0, written.getDefaultGraph().size(), "the default graph is the union and is not written");
         int graphs = 0;
         for (Iterator<Node> it = loaded.listGraphNodes(); it.hasNext(); graphs++) {

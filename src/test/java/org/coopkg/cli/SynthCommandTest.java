@@ -16,6 +16,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
+import org.coopkg.core.CoopIris;
 import org.coopkg.core.vocab.Coop;
 import org.coopkg.core.vocab.Prov;
 import org.coopkg.derive.CoopLoader;
@@ -36,8 +37,8 @@ class SynthCommandTest {
     void writesValidDataThatCitesTheSyntheticSourceOnTopOfTheBundledData() throws Exception {
         CommandRun run = CommandRun.of("synth", "--scale", "3", "--seed", "7", "--out", dir.resolve("a").toString());
         assertEquals(0, run.exit(), run.err());
-        LoadedGraph loaded = new CoopLoader(CuratedFiles.directory(dir.resolve("a")), CoopLoader.DEFAULT_BASE).load();
-        LoadedGraph bundled = new CoopLoader(CuratedFiles.bundled(), CoopLoader.DEFAULT_BASE).load();
+        LoadedGraph loaded = new CoopLoader(CuratedFiles.directory(dir.resolve("a")), CoopIris.DEFAULT_BASE).load();
+        LoadedGraph bundled = new CoopLoader(CuratedFiles.bundled(), CoopIris.DEFAULT_BASE).load();
         // Each unit adds about 4,300 named-graph quads (the documented size).
         long perUnit = (loaded.namedGraphQuads() - bundled.namedGraphQuads()) / 3;
         assertTrue(perUnit > 3_800 && perUnit < 4_800, "named-graph quads per unit: " + perUnit);

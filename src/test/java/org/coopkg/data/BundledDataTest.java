@@ -12,6 +12,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
+import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.derive.LoadedGraph;
 import org.coopkg.load.CuratedFiles;
@@ -32,7 +33,7 @@ class BundledDataTest {
 
     @BeforeAll
     static void load() throws Exception {
-        LoadedGraph graph = new CoopLoader(CuratedFiles.bundled(), CoopLoader.DEFAULT_BASE).load();
+        LoadedGraph graph = new CoopLoader(CuratedFiles.bundled(), CoopIris.DEFAULT_BASE).load();
         dataset = DatasetFactory.wrap(graph.dataset());
     }
 

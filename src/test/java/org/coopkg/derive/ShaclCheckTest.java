@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
@@ -15,6 +14,7 @@ import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
+import org.coopkg.core.CoopIris;
 import org.coopkg.core.Ontology;
 import org.coopkg.load.CuratedFiles;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class ShaclCheckTest {
 
     /** The bundled data's union with every seventh statement removed: violations of many shapes. */
     private static Graph damagedBundledData() throws Exception {
-        var dataset = new CoopLoader(CuratedFiles.bundled(), CoopLoader.DEFAULT_BASE).load().dataset();
+        var dataset = new CoopLoader(CuratedFiles.bundled(), CoopIris.DEFAULT_BASE).load().dataset();
         List<Triple> triples = Txn.calculateRead(dataset, () -> dataset.getDefaultGraph().find().toList());
         triples = triples.stream().sorted(Comparator.comparing(Triple::toString)).toList();
         Graph graph = GraphFactory.createDefaultGraph();
@@ -43,7 +43,7 @@ class ShaclCheckTest {
         Graph graph = damagedBundledData();
         Shapes shapes = Ontology.shapes();
         List<String> jena = describe(ShaclValidator.get().validate(shapes, graph).getEntries());
-        List<String> ours = describe(new ShaclCheck(shapes, Map.of()).validate(graph));
+        List<String> ours = describe(new ShaclCheck(shapes).validate(graph));
         assertTrue(jena.size() > 20, "the damage violates shapes: " + jena.size());
         assertEquals(jena, ours);
     }

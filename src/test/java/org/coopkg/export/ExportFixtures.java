@@ -52,7 +52,7 @@ final class ExportFixtures {
     static synchronized LoadedGraph bundled() {
         if (bundled == null) {
             try {
-                bundled = new CoopLoader(CuratedFiles.bundled(), CoopLoader.DEFAULT_BASE).load();
+                bundled = new CoopLoader(CuratedFiles.bundled(), CoopIris.DEFAULT_BASE).load();
             } catch (DataException e) {
                 throw new IllegalStateException("the bundled data does not load:\n" + e.getMessage(), e);
             }

@@ -33,6 +33,7 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDFS;
 import org.coopkg.cli.Main;
+import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.testing.CommandRun;
 import org.coopkg.web.CoopServer;
@@ -198,7 +199,7 @@ class HostileInputTest {
         assertTrue(written.stream().anyMatch(q -> q.getSubject().equals(org) && q.getObject().isLiteral()
                 && q.getObject().getLiteralLexicalForm().equals(DESCRIPTION)), "a trailing backslash survives TriG");
 
-        var graph = new CoopLoader(CuratedFiles.directory(dir), CoopLoader.DEFAULT_BASE).load();
+        var graph = new CoopLoader(CuratedFiles.directory(dir), CoopIris.DEFAULT_BASE).load();
         try (CoopServer server = CoopServer.builder().dataset(graph.dataset()).port(0).loopback(true).build().start()) {
             HttpClient http = HttpClient.newHttpClient();
             String root = "http://localhost:" + server.port();

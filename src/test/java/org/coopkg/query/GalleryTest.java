@@ -29,6 +29,7 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +57,7 @@ class GalleryTest {
     @BeforeAll
     static void load() throws Exception {
         long start = System.nanoTime();
-        DatasetGraph dsg = new CoopLoader(CuratedFiles.bundled(), CoopLoader.DEFAULT_BASE).load().dataset();
+        DatasetGraph dsg = new CoopLoader(CuratedFiles.bundled(), CoopIris.DEFAULT_BASE).load().dataset();
         // As `coopkg serve` serves it: with the in-memory full-text index that text:query (query 17) needs.
         dataset = DatasetFactory.wrap(org.coopkg.store.TextSearch.withInMemoryIndex(dsg));
         gallery = Gallery.fromDirectory(Path.of("queries"));

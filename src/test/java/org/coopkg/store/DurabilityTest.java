@@ -40,6 +40,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
 import org.coopkg.cli.StoredServe;
+import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
 import org.coopkg.query.Gallery;
@@ -205,9 +206,9 @@ class DurabilityTest {
         long testStart = System.nanoTime();
         Path db = dir.resolve("reload-tdb2");
         assertEquals(0, CommandRun.of("load", "--tdb2", db.toString()).exit());
-        DatasetGraph oldData = new CoopLoader(CuratedFiles.bundled(), CoopLoader.DEFAULT_BASE).load().dataset();
+        DatasetGraph oldData = new CoopLoader(CuratedFiles.bundled(), CoopIris.DEFAULT_BASE).load().dataset();
         DatasetGraph newData = new CoopLoader(CuratedFiles.directory(syntheticData(dir.resolve("new-data"), 500)),
-                CoopLoader.DEFAULT_BASE).load().dataset();
+                CoopIris.DEFAULT_BASE).load().dataset();
         String gallery01 = gallery01();
 
         try (CoopServer server = StoredServe.tdb2Server(db, CoopServer.builder().port(0).loopback(true)).start()) {

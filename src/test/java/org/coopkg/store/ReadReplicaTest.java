@@ -22,6 +22,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.resultset.ResultSetCompare;
 import org.apache.jena.system.Txn;
 import org.coopkg.cli.StoredServe;
+import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.derive.LoadedGraph;
 import org.coopkg.export.ReleaseWriter;
@@ -43,14 +44,14 @@ class ReadReplicaTest {
 
     @Test
     void twoServersFromTheSameDumpAnswerGalleryQueriesIdentically() throws Exception {
-        LoadedGraph primary = new CoopLoader(CuratedFiles.bundled(), CoopLoader.DEFAULT_BASE).load();
+        LoadedGraph primary = new CoopLoader(CuratedFiles.bundled(), CoopIris.DEFAULT_BASE).load();
         new ReleaseWriter(primary).write(dir);
         Path dump = dir.resolve("coop-kg.nq.gz");
         // The primary as 'coopkg serve' runs it: the loaded data with its full-text index.
         DatasetGraph served = TextSearch.withInMemoryIndex(primary.dataset());
 
-        CoopServer first = StoredServe.dumpServer(dump, CoopLoader.DEFAULT_BASE, CoopServer.builder().port(0).loopback(true));
-        CoopServer second = StoredServe.dumpServer(dump, CoopLoader.DEFAULT_BASE, CoopServer.builder().port(0).loopback(true));
+        CoopServer first = StoredServe.dumpServer(dump, CoopIris.DEFAULT_BASE, CoopServer.builder().port(0).loopback(true));
+        CoopServer second = StoredServe.dumpServer(dump, CoopIris.DEFAULT_BASE, CoopServer.builder().port(0).loopback(true));
         try {
             first.start();
             second.start();

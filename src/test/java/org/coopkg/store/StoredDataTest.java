@@ -34,6 +34,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.coopkg.cli.StoredServe;
+import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
 import org.coopkg.query.Gallery;
@@ -67,7 +68,7 @@ class StoredDataTest {
 
     @BeforeAll
     static void loadBoth() throws Exception {
-        memory = TextSearch.withInMemoryIndex(new CoopLoader(CuratedFiles.bundled(), CoopLoader.DEFAULT_BASE).load().dataset());
+        memory = TextSearch.withInMemoryIndex(new CoopLoader(CuratedFiles.bundled(), CoopIris.DEFAULT_BASE).load().dataset());
         tdbDir = dir.resolve("coop-tdb2");
         textDir = dir.resolve("coop-text");
         load = CommandRun.of("load", "--tdb2", tdbDir.toString(), "--text-index", textDir.toString());
@@ -159,7 +160,7 @@ class StoredDataTest {
             assertFalse(reader.isAlive());
             assertTrue(reads.get() > 0);
             assertEquals(Set.of(), minus(seen, Set.of(full, small)), "a reader saw a mix of old and new data");
-            assertEquals(CoopLoader.DEFAULT_BASE, TdbStore.base(tdb));
+            assertEquals(CoopIris.DEFAULT_BASE, TdbStore.base(tdb));
         } finally {
             TdbStore.release(tdb);
         }

@@ -29,6 +29,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.system.Txn;
 import org.coopkg.cli.Main;
+import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
 import org.coopkg.testing.CommandRun;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * over the bundled data; and the read-only default.
  */
 class AuthenticatedUpdateTest {
-    private static final String BASE = CoopLoader.DEFAULT_BASE;
+    private static final String BASE = CoopIris.DEFAULT_BASE;
     private static final String PREFIXES = """
             PREFIX coop: <https://w3id.org/coop-kg/ontology#>
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>

@@ -23,6 +23,7 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +50,7 @@ class CoopServerIT {
 
     @BeforeAll
     static void start() throws Exception {
-        var graph = new CoopLoader(CuratedFiles.bundled(), CoopLoader.DEFAULT_BASE).load();
+        var graph = new CoopLoader(CuratedFiles.bundled(), CoopIris.DEFAULT_BASE).load();
         server = CoopServer.builder().dataset(graph.dataset()).port(0).loopback(true).build().start();
     }
 

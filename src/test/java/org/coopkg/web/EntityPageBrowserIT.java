@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
+import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
 import org.coopkg.testing.HeadlessChromium;
@@ -38,7 +39,7 @@ class EntityPageBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        var graph = new CoopLoader(CuratedFiles.bundled(), CoopLoader.DEFAULT_BASE).load();
+        var graph = new CoopLoader(CuratedFiles.bundled(), CoopIris.DEFAULT_BASE).load();
         server = CoopServer.builder().dataset(graph.dataset()).port(0).loopback(true).build().start();
         origin = "http://localhost:" + server.port();
         // The pages are server-rendered: they must work with JavaScript off.

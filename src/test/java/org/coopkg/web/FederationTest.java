@@ -19,6 +19,7 @@ import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
 import org.coopkg.query.Gallery;
@@ -41,7 +42,7 @@ class FederationTest {
         FusekiServer outside = FusekiServer.create().port(0).loopback(true).add("/ext", external, false).build();
         outside.start();
         try {
-            var coop = new CoopLoader(CuratedFiles.bundled(), CoopLoader.DEFAULT_BASE).load();
+            var coop = new CoopLoader(CuratedFiles.bundled(), CoopIris.DEFAULT_BASE).load();
             try (CoopServer server = CoopServer.builder().dataset(coop.dataset()).port(0).loopback(true).build().start()) {
                 List<GalleryQuery> gallery = Gallery.fromDirectory(Path.of(FederationTest.class.getResource("/federation").toURI()));
                 assertEquals(1, gallery.size());

@@ -57,7 +57,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * SPARQL) and the service description.
  */
 class LinkedDataServerTest {
-    private static final String BASE = CoopLoader.DEFAULT_BASE;
+    private static final String BASE = CoopIris.DEFAULT_BASE;
     private static final String PERSON = BASE + "id/person/philip-diamond";
     private static final String POST = BASE + "id/post/philip-diamond-ska-director-general";
     private static final String SKA = BASE + "id/organisation/ska-observatory";

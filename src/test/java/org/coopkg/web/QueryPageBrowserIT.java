@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
+import org.coopkg.core.CoopIris;
 import org.coopkg.core.vocab.Coop;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
@@ -61,7 +62,7 @@ class QueryPageBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        var graph = new CoopLoader(CuratedFiles.bundled(), CoopLoader.DEFAULT_BASE).load();
+        var graph = new CoopLoader(CuratedFiles.bundled(), CoopIris.DEFAULT_BASE).load();
         server = CoopServer.builder().dataset(graph.dataset()).port(0).loopback(true).build().start();
         origin = "http://localhost:" + server.port();
         try {

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonValue;
+import org.coopkg.core.CoopIris;
 import org.coopkg.core.Ontology;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
@@ -44,7 +45,7 @@ class QueryPageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        var graph = new CoopLoader(CuratedFiles.bundled(), CoopLoader.DEFAULT_BASE).load();
+        var graph = new CoopLoader(CuratedFiles.bundled(), CoopIris.DEFAULT_BASE).load();
         server = CoopServer.builder().dataset(graph.dataset()).port(0).loopback(true).build().start();
         root = "http://localhost:" + server.port();
     }
@@ -181,7 +182,7 @@ class QueryPageTest {
         // Counted from the data, not made up: compare one kind with SPARQL.
         HttpResponse<String> people = HTTP.send(HttpRequest.newBuilder(URI.create(server.sparqlUrl() + "?query="
                 + java.net.URLEncoder.encode("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a <http://xmlns.com/foaf/0.1/Person> "
-                        + "FILTER(STRSTARTS(STR(?p), \"" + CoopLoader.DEFAULT_BASE + "id/person/\")) }", java.nio.charset.StandardCharsets.UTF_8)))
+                        + "FILTER(STRSTARTS(STR(?p), \"" + CoopIris.DEFAULT_BASE + "id/person/\")) }", java.nio.charset.StandardCharsets.UTF_8)))
                 .header("Accept", "text/csv").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, people.statusCode(), people.body());
         assertEquals(Long.parseLong(people.body().lines().skip(1).findFirst().orElseThrow().strip()), counts.get("person"));

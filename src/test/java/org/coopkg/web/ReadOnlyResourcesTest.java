@@ -17,6 +17,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL;
+import org.coopkg.core.CoopIris;
 import org.coopkg.core.Ontology;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * without a version, a failure while answering, and a second query endpoint with the service description.
  */
 class ReadOnlyResourcesTest {
-    private static final String BASE = CoopLoader.DEFAULT_BASE;
+    private static final String BASE = CoopIris.DEFAULT_BASE;
 
     @Test
     void withoutAVersionNoVersionPathAnswers() throws Exception {
