@@ -18,6 +18,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.coopkg.core.CoopIris;
 import org.coopkg.core.ExternalDataset;
 import org.coopkg.core.Format;
 import org.coopkg.core.vocab.Coop;
@@ -93,7 +94,7 @@ public final class EntityPage {
             List<PageLayout.Alternate> alternates = ContentNegotiation.ENTITY.stream().filter(t -> t != Format.HTML)
                     .map(t -> new PageLayout.Alternate(t, slug + "." + t.extension())).toList();
             String root = PageLayout.rootPrefix(path);
-            return PageLayout.page(label, List.of(new PageLayout.Crumb("Linked Data", PageLinks.relative(path, PageLinks.HOME_PATH)),
+            return PageLayout.page(label, List.of(new PageLayout.Crumb("Linked Data", PageLinks.relative(path, CoopIris.HOME_PATH)),
                             new PageLayout.Crumb(kindTitle, "./"), new PageLayout.Crumb(label, null)),
                     alternates, root.isEmpty() ? "./" : root, body, root, sparqlPath);
         });

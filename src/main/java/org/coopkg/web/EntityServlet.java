@@ -158,13 +158,13 @@ public final class EntityServlet extends HttpServlet {
             Html h = new Html();
             h.element("h1", "Not found");
             h.open("p").text("coop-kg has nothing about ").open("code").text(iri).close("code").text(".").close("p");
-            h.open("p").link(PageLinks.relative(path, PageLinks.HOME_PATH), "Browse the entities by kind").close("p");
+            h.open("p").link(PageLinks.relative(path, CoopIris.HOME_PATH), "Browse the entities by kind").close("p");
             String root = PageLayout.rootPrefix(path);
             Responses.html(request, response, 404, PageLayout.page("Not found",
-                    List.of(new PageLayout.Crumb("Linked Data", PageLinks.relative(path, PageLinks.HOME_PATH)),
+                    List.of(new PageLayout.Crumb("Linked Data", PageLinks.relative(path, CoopIris.HOME_PATH)),
                             new PageLayout.Crumb("Not found", null)), List.of(), root.isEmpty() ? "./" : root, h, root, sparqlPath));
         } else {
-            Responses.plain(request, response, 404, "404 Not Found: coop-kg has nothing about " + iri);
+            ErrorLine.send(request, response, 404, "coop-kg has nothing about " + iri);
         }
     }
 

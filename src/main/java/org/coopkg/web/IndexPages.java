@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.apache.jena.graph.Node;
+import org.coopkg.core.CoopIris;
 
 /**
  * The home of the Linked Data ({@code /id/}), listing each kind of entity with its count, and one index
@@ -26,7 +27,7 @@ public final class IndexPages {
     }
 
     public String home() {
-        String path = PageLinks.HOME_PATH;
+        String path = CoopIris.HOME_PATH;
         Html h = new Html();
         h.element("h1", "coop-kg as Linked Data");
         h.element("p", "Every organisation, person, programme, facility, agreement, event and place in coop-kg has an IRI "
@@ -44,9 +45,9 @@ public final class IndexPages {
         h.close("tbody").close("table");
         h.element("h2", "About the data");
         h.open("ul");
-        h.open("li").link(PageLinks.relative(path, PageLinks.ONTOLOGY_PATH), "The coop-kg ontology")
+        h.open("li").link(PageLinks.relative(path, CoopIris.ONTOLOGY_PATH), "The coop-kg ontology")
                 .text(": classes and properties, with definitions").close("li");
-        h.open("li").link(PageLinks.relative(path, PageLinks.VOID_PATH), "Data set description")
+        h.open("li").link(PageLinks.relative(path, CoopIris.VOID_PATH), "Data set description")
                 .text(" (VoID and DCAT): licence, counts, links to Wikidata, GeoNames and ROR").close("li");
         h.open("li").link(PageLinks.relative(path, sparqlPath), "SPARQL endpoint")
                 .text(" (GET without a query returns its service description)").close("li");
@@ -56,7 +57,7 @@ public final class IndexPages {
     }
 
     public String kind(String kind) {
-        String path = PageLinks.HOME_PATH + kind + "/";
+        String path = CoopIris.HOME_PATH + kind + "/";
         String title = EntityCatalog.title(kind);
         List<Node> entities = new ArrayList<>(catalog.entities(kind));
         view.read(() -> {

@@ -14,29 +14,26 @@ import org.coopkg.core.Ontology;
 import org.coopkg.export.DatasetDescription;
 
 /**
- * Adds the Linked Data side of coop-kg to a Fuseki server, in one call from {@code CoopServer}:
+ * The Linked Data side of coop-kg, registered on the Fuseki builder by {@link CoopModule}:
  * <ul>
  * <li>{@code /id/}, {@code /id/{kind}/}, {@code /id/{kind}/{id}[.ext]}: entity pages and RDF ({@link EntityServlet});</li>
  * <li>{@code /ontology[.ext]}: the ontology, documentation and RDF ({@link OntologyServlet});</li>
  * <li>{@code /.well-known/void}: VoID and DCAT ({@link DatasetDescription});</li>
- * <li>{@code GET {sparqlPath}} (and the other query endpoints) without a query: the service description
+ * <li>{@code GET /coop/sparql} (and {@code /coop/query}) without a query: the service description
  * ({@link ServiceDescriptionFilter}).</li>
  * </ul>
  * The paths are the ones the {@code {base}} IRIs have, so a reverse proxy that forwards {@code {base}…} to
  * the server's root serves the IRIs as they are.
  */
-public final class LinkedDataSite {
+final class LinkedDataSite {
     private LinkedDataSite() {}
 
     /**
      * Registers the Linked Data servlets and the service description filter; the documents they serve are
-     * computed in the background once {@code preparations} begin. {@code sparqlPath} is the SPARQL endpoint the pages and descriptions
-     * name; {@code otherQueryPaths} are further query endpoints of the same service ({@code /coop/query}),
-     * which answer a GET without a query with the same description.
+     * computed in the background once {@code preparations} begin.
      */
-    public static FusekiServer.Builder install(FusekiServer.Builder fuseki, Preparations preparations, DatasetGraph dataset,
-                                               String base, String sparqlPath, String... otherQueryPaths) {
-        CoopIris iris = new CoopIris(base);
+    static void install(FusekiServer.Builder fuseki, Preparations preparations, DatasetGraph dataset, CoopIris iris) {
+        String sparqlPath = CoopIris.SPARQL_PATH;
         Graph ontology = Ontology.graph();
         TermLabels terms = new TermLabels(ontology);
         KnowledgeGraphView view = new KnowledgeGraphView(dataset, iris);
@@ -51,13 +48,12 @@ public final class LinkedDataSite {
                 new ServiceDescription(dataset, iris)::graph, ServiceDescription.prefixes(),
                 List.of(uri(endpoint + "#service"), uri(iris.voidDocument() + "#dataset"), uri(endpoint + "#default-graph")));
         ServiceDescriptionFilter describer = new ServiceDescriptionFilter(serviceDescription);
-        fuseki.addServlet(PageLinks.VOID_PATH, new GraphServlet(preparations, "the dataset description (VoID)",
+        fuseki.addServlet(CoopIris.VOID_PATH, new GraphServlet(preparations, "the dataset description (VoID)",
                 new DatasetDescription(dataset, iris)::graph, DatasetDescription.prefixes(),
                 List.of(uri(iris.voidDocument()), uri(iris.voidDocument() + "#dataset"))));
-        fuseki.addFilter(sparqlPath, describer);
-        for (String path : otherQueryPaths) fuseki.addFilter(path, describer);
-        fuseki.addServlet(PageLinks.HOME_PATH + "*", new EntityServlet(view, terms, new EntityCatalog(preparations, view), prefixes, sparqlPath));
-        return fuseki;
+        fuseki.addFilter(CoopIris.SPARQL_PATH, describer);
+        fuseki.addFilter(CoopIris.QUERY_PATH, describer);
+        fuseki.addServlet(CoopIris.HOME_PATH + "*", new EntityServlet(view, terms, new EntityCatalog(preparations, view), prefixes, sparqlPath));
     }
 
     private static Node uri(String iri) {

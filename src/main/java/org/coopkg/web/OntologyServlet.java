@@ -14,6 +14,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.OWL;
+import org.coopkg.core.CoopIris;
 import org.coopkg.core.Format;
 import org.coopkg.core.Ontology;
 import org.coopkg.core.vocab.Coop;
@@ -57,8 +58,8 @@ public final class OntologyServlet extends HttpServlet {
 
     /** The servlet paths this servlet answers, for registration. */
     public static List<String> paths() {
-        List<String> paths = new java.util.ArrayList<>(List.of(PageLinks.ONTOLOGY_PATH, PageLinks.ONTOLOGY_PATH + "/*"));
-        for (Format t : OFFERED) paths.add(PageLinks.ONTOLOGY_PATH + "." + t.extension());
+        List<String> paths = new java.util.ArrayList<>(List.of(CoopIris.ONTOLOGY_PATH, CoopIris.ONTOLOGY_PATH + "/*"));
+        for (Format t : OFFERED) paths.add(CoopIris.ONTOLOGY_PATH + "." + t.extension());
         return paths;
     }
 
@@ -69,17 +70,18 @@ public final class OntologyServlet extends HttpServlet {
 
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        String rest = path.substring(PageLinks.ONTOLOGY_PATH.length());
+        String rest = path.substring(CoopIris.ONTOLOGY_PATH.length());
         Optional<Format> type = Optional.empty();
         if (rest.startsWith(".")) {
             type = Format.byExtension(rest.substring(1), OFFERED);
             if (type.isEmpty()) {
-                Responses.plain(request, response, 404, "404 Not Found: the ontology is at /ontology (.html, .ttl, .rdf, .jsonld, .nt)");
+                ErrorLine.send(request, response, 404, "the ontology is at " + CoopIris.ONTOLOGY_PATH + " ("
+                        + String.join(", ", OFFERED.stream().map(f -> "." + f.extension()).toList()) + ")");
                 return;
             }
         } else if (!rest.isEmpty() && versionPath.filter(rest::equals).isEmpty()) {
-            Responses.plain(request, response, 404, "404 Not Found: the ontology is at /ontology"
-                    + versionPath.map(v -> "; its version is at /ontology" + v).orElse(""));
+            ErrorLine.send(request, response, 404, "the ontology is at " + CoopIris.ONTOLOGY_PATH
+                    + versionPath.map(v -> "; its version is at " + CoopIris.ONTOLOGY_PATH + v).orElse(""));
             return;
         }
         if (type.isEmpty()) {

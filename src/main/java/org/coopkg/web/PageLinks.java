@@ -14,12 +14,6 @@ import org.coopkg.core.vocab.Coop;
  * ontology terms link to the local ontology page ({@code /ontology#Term}); outside IRIs link out.
  */
 public final class PageLinks {
-    public static final String ONTOLOGY_PATH = "/ontology";
-    public static final String HOME_PATH = "/id/";
-    public static final String VOID_PATH = "/.well-known/void";
-    /** The SPARQL endpoint, as the server registers it and the dataset description names it. */
-    public static final String SPARQL_PATH = "/coop/sparql";
-
     private final CoopIris iris;
 
     public PageLinks(CoopIris iris) {
@@ -30,8 +24,8 @@ public final class PageLinks {
     public String href(Node node, String fromPath) {
         if (!node.isURI()) return null;
         String iri = node.getURI();
-        if (iri.startsWith(Coop.NS)) return relative(fromPath, ONTOLOGY_PATH) + "#" + iri.substring(Coop.NS.length());
-        if (iri.equals(Coop.ONTOLOGY_IRI)) return relative(fromPath, ONTOLOGY_PATH);
+        if (iri.startsWith(Coop.NS)) return relative(fromPath, CoopIris.ONTOLOGY_PATH) + "#" + iri.substring(Coop.NS.length());
+        if (iri.equals(Coop.ONTOLOGY_IRI)) return relative(fromPath, CoopIris.ONTOLOGY_PATH);
         var local = iris.pathOfIri(iri);
         if (local.isPresent()) {
             String entity = iri.contains("#") ? iri.substring(0, iri.indexOf('#')) : iri;

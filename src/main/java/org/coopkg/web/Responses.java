@@ -10,9 +10,10 @@ import org.coopkg.core.Format;
 import org.slf4j.Logger;
 
 /**
- * Writing answers: the body only for GET (HEAD gets the same status and headers, Content-Length included),
- * and errors as one plain line, never a stack trace. Every answer says {@code nosniff}, so that a browser
- * never runs a plain-text error (which may echo the request path) as HTML or script.
+ * Writing answers of the read-only resources: the body only for GET (HEAD gets the same status and headers,
+ * Content-Length included), and errors as one {@link ErrorLine}, never a stack trace. Every answer says
+ * {@code nosniff}, so that a browser never runs a plain-text error (which may echo the request path) as HTML or
+ * script. CORS is the server's one policy ({@link CorsPolicy}), not set here.
  */
 public final class Responses {
     private Responses() {}
@@ -24,36 +25,35 @@ public final class Responses {
     }
 
     /**
-     * Answers a read-only Linked Data resource: OPTIONS is a CORS preflight for GET, methods other than
-     * GET and HEAD get 405, and GET and HEAD run {@code answer} with {@code Access-Control-Allow-Origin: *}
-     * (the Linked Data is public and read-only, so any web page may read it). A {@link RuntimeException} of
-     * {@code answer} becomes a one-line 500, logged, instead of the container's HTML error page.
+     * Answers a read-only Linked Data resource: OPTIONS says which methods it allows (a browser's preflight never
+     * gets here: the CORS filter answers it), methods other than GET and HEAD get 405, and GET and HEAD run
+     * {@code answer}. A {@link RuntimeException} of {@code answer} becomes a one-line 500, logged, instead of the
+     * container's HTML error page.
      */
     public static void readOnly(HttpServletRequest request, HttpServletResponse response, Logger log, Answer answer)
             throws IOException {
         String method = request.getMethod();
         if ("OPTIONS".equals(method)) {
-            preflight(response);
+            allowReadsOnly(response);
             return;
         }
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             methodNotAllowed(request, response);
             return;
         }
-        response.setHeader("Access-Control-Allow-Origin", "*");
         try {
             answer.run();
         } catch (Prepared.NotReady e) {
             if (!response.isCommitted()) {
                 response.reset();
                 response.setHeader("Retry-After", "10");
-                plain(request, response, 503, "503 Service Unavailable: " + e.getMessage());
+                ErrorLine.send(request, response, 503, e.getMessage());
             }
         } catch (RuntimeException e) {
             log.warn("cannot answer {}: {}", request.getRequestURI(), e.toString(), e);
             if (!response.isCommitted()) {
                 response.reset();
-                plain(request, response, 500, "500 Internal Server Error: the answer could not be made; the server log has the details");
+                ErrorLine.send(request, response, 500, "the answer could not be made; the server log has the details");
             }
         }
     }
@@ -74,33 +74,23 @@ public final class Responses {
         send(request, response, status, Format.HTML.contentType(), html.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A one-line plain-text error: the status line's words and what to do. */
-    public static void plain(HttpServletRequest request, HttpServletResponse response, int status, String message)
-            throws IOException {
-        send(request, response, status, "text/plain; charset=utf-8", (message + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
     /** 406 with the list of types the resource has, as RFC 9110 suggests. */
     public static void notAcceptable(HttpServletRequest request, HttpServletResponse response,
                                      List<Format> offered) throws IOException {
-        plain(request, response, HttpServletResponse.SC_NOT_ACCEPTABLE,
-                "406 Not Acceptable: this resource is available as " + ContentNegotiation.list(offered));
+        ErrorLine.send(request, response, HttpServletResponse.SC_NOT_ACCEPTABLE,
+                "this resource is available as " + ContentNegotiation.list(offered));
     }
 
     private static void methodNotAllowed(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Allow", "GET, HEAD, OPTIONS");
-        plain(request, response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
-                "405 Method Not Allowed: Linked Data pages are read-only; use GET or HEAD");
+        ErrorLine.send(request, response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                "Linked Data pages are read-only; use GET or HEAD");
     }
 
-    /** 204 to a CORS preflight: any origin may GET, asking for a type with Accept. */
-    private static void preflight(HttpServletResponse response) throws IOException {
+    /** 204 to an OPTIONS request: the methods the resource allows. */
+    private static void allowReadsOnly(HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
         response.setHeader("Allow", "GET, HEAD, OPTIONS");
-        response.setHeader("Access-Control-Allow-Origin", "*");
-        response.setHeader("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
-        response.setHeader("Access-Control-Allow-Headers", "Accept");
-        response.setHeader("Access-Control-Max-Age", "86400");
         response.setContentLength(0);
         response.flushBuffer();
     }

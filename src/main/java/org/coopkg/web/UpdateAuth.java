@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 final class UpdateAuth implements Filter {
     static final String REALM = "coop-kg";
-    private static final Logger LOG = LoggerFactory.getLogger("org.coopkg.web.Requests");
+    private static final Logger LOG = LoggerFactory.getLogger(RequestGuard.LOG_NAME);
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     /** Checked for unknown users too, so that the time taken does not tell which user names exist. */
     private static final Credential NOBODY = Credential.getCredential("MD5:" + "0".repeat(32));

@@ -22,7 +22,7 @@ final class ValidatedGraphStore extends GSP_RW {
 
     @Override
     public void execute(HttpAction action) {
-        RequestGuard.reportingShapeViolations(action.getRequest(), () -> super.execute(action));
+        OneLineErrors.reportingShapeViolations(action.getRequest(), () -> super.execute(action));
     }
 
     @Override

@@ -36,7 +36,7 @@ final class ValidatedUpdate extends SPARQL_Update {
 
     @Override
     public void execute(HttpAction action) {
-        RequestGuard.reportingShapeViolations(action.getRequest(), () -> super.execute(action));
+        OneLineErrors.reportingShapeViolations(action.getRequest(), () -> super.execute(action));
     }
 
     @Override

@@ -283,6 +283,24 @@ class EndpointLimitsTest {
     }
 
     @Test
+    void theLinkedDataFollowsTheSameCorsPolicy() throws Exception {
+        for (String path : List.of("/ontology", "/.well-known/void", "/coop/sparql")) {
+            String url = "http://localhost:" + open.port() + path;
+            HttpResponse<String> allowed = send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/turtle")
+                    .header("Origin", ALLOWED_ORIGIN).GET().build());
+            assertEquals(200, allowed.statusCode(), path);
+            assertEquals(ALLOWED_ORIGIN, allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null), path);
+            HttpResponse<String> other = send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/turtle")
+                    .header("Origin", "https://elsewhere.example").GET().build());
+            assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty(),
+                    path + ": an origin not allowed gets no CORS header, not " + other.headers().map());
+            HttpResponse<String> options = send(HttpRequest.newBuilder(URI.create(url))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+            assertTrue(options.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), path + ": " + options.headers().map());
+        }
+    }
+
+    @Test
     void corsAllowsEveryOriginByDefault() throws Exception {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(capped.sparqlUrl() + "?query=" + enc("ASK {}")))
                 .header("Origin", "https://anywhere.example").GET().build());

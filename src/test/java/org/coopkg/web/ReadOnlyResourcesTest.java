@@ -36,7 +36,7 @@ class ReadOnlyResourcesTest {
         Graph ontology = GraphFactory.createDefaultGraph();
         ontology.getPrefixMapping().setNsPrefixes(Ontology.graph().getPrefixMapping());
         Ontology.graph().find().filterDrop(t -> t.getPredicate().equals(OWL.versionInfo.asNode())).forEachRemaining(ontology::add);
-        OntologyServlet servlet = new OntologyServlet(new Preparations(), ontology, new TermLabels(ontology), PageLinks.SPARQL_PATH);
+        OntologyServlet servlet = new OntologyServlet(new Preparations(), ontology, new TermLabels(ontology), CoopIris.SPARQL_PATH);
         FusekiServer.Builder builder = FusekiServer.create().port(0).loopback(true);
         OntologyServlet.paths().forEach(path -> builder.addServlet(path, servlet));
         FusekiServer fuseki = builder.build().start();
@@ -78,8 +78,9 @@ class ReadOnlyResourcesTest {
         DatasetGraph dataset = new CoopLoader(CuratedFiles.bundled(), BASE).load().dataset();
         // Not begun: the first request for the description begins its preparation.
         Preparations preparations = new Preparations();
-        FusekiServer fuseki = LinkedDataSite.install(FusekiServer.create().port(0).loopback(true), preparations, dataset,
-                        BASE, PageLinks.SPARQL_PATH, "/coop/query")
+        FusekiServer.Builder builder = FusekiServer.create().port(0).loopback(true);
+        LinkedDataSite.install(builder, preparations, dataset, new CoopIris(BASE));
+        FusekiServer fuseki = builder
                 .add("/coop", org.apache.jena.fuseki.server.DataService.newBuilder(dataset)
                         .addEndpoint(org.apache.jena.fuseki.server.Operation.Query, "sparql")
                         .addEndpoint(org.apache.jena.fuseki.server.Operation.Query, "query").build())

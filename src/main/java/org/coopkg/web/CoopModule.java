@@ -1,0 +1,111 @@
+package org.coopkg.web;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.coopkg.core.CoopIris;
+import org.coopkg.core.Ontology;
+
+/**
+ * Everything coop-kg adds to Fuseki main, as one Fuseki module: the request filters (request ids, body checks,
+ * one-line errors, login for writes), the guarded query operation and, in update mode, the validated update and
+ * Graph Store operations, the dataset {@code /coop} with its endpoints, the Linked Data site ({@link LinkedDataSite}),
+ * the query page, CORS ({@link CorsPolicy}), ping and metrics. Its lifecycle hooks run the background preparations
+ * of derived documents: begun once the server answers, and ended before the server's store is released.
+ */
+final class CoopModule implements FusekiModule {
+    /** What the module serves, and the limits it applies. */
+    record Settings(DatasetGraph dataset, CoopIris iris, Duration queryTimeout, long maxRows, long maxBodyBytes,
+                    CorsPolicy cors, Path passwordFile) {}
+
+    private final Settings settings;
+    private final Preparations preparations = new Preparations();
+    private Path corsProperties;
+
+    CoopModule(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "coop-kg";
+    }
+
+    boolean takesUpdates() {
+        return settings.passwordFile() != null;
+    }
+
+    @Override
+    public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
+        DatasetGraph dataset = settings.dataset();
+        // The guard first, so that it sees (and answers for) every request behind the CORS filter.
+        builder.addFilter("/*", new RequestGuard(settings.maxBodyBytes()));
+        CuratedDataset curated = null;
+        if (takesUpdates()) {
+            UpdateAuth auth = UpdateAuth.fromPasswordFile(settings.passwordFile(), CoopIris.DATASET_PATH);
+            curated = new CuratedDataset(dataset, settings.iris(), Ontology.graph(), Ontology.shapes());
+            UpdatePolicy policy = new UpdatePolicy(curated.ontologyGraph(), curated.inferredGraph());
+            // Login for the write paths only, after the guard so that a 401 gets a request id and one line.
+            builder.addFilter("/*", auth)
+                    .registerOperation(Operation.Update, new ValidatedUpdate(policy, settings.iris().base()))
+                    .registerOperation(Operation.GSP_RW, new ValidatedGraphStore(policy));
+        }
+        corsProperties = settings.cors().writeFusekiProperties();
+        builder.enableCors(true, corsProperties.toString());
+        LinkedDataSite.install(builder, preparations, dataset, settings.iris());
+        PageData pageData = new PageData(dataset, CoopIris.SPARQL_PATH)
+                .link("Browse the entities (Linked Data)", CoopIris.HOME_PATH)
+                .link("Ontology documentation", CoopIris.ONTOLOGY_PATH)
+                .link("Dataset description (VoID/DCAT)", CoopIris.VOID_PATH);
+        builder.registerOperation(Operation.Query, new GuardedQuery(settings.queryTimeout().toMillis(), settings.maxRows()))
+                .enablePing(true)
+                .enableMetrics(true)
+                .add(CoopIris.DATASET_PATH, dataService(curated == null ? dataset : curated, curated != null))
+                // "" maps the query page to the root alone, not to the paths below it.
+                .addServlet("", QueryPageServlet.page(pageData))
+                .addServlet(CoopIris.ASSETS_PATH + "*", QueryPageServlet.assets(pageData));
+    }
+
+    /** Query at {@code /coop/sparql}, {@code /coop/query} and the dataset URL; the Graph Store at {@code /coop/data}. */
+    private static DataService dataService(DatasetGraph dataset, boolean updates) {
+        DataService.Builder service = DataService.newBuilder(dataset)
+                .addEndpoint(Operation.Query, endpointName(CoopIris.SPARQL_PATH))
+                .addEndpoint(Operation.Query, endpointName(CoopIris.QUERY_PATH))
+                .addEndpoint(updates ? Operation.GSP_RW : Operation.GSP_R, endpointName(CoopIris.DATA_PATH))
+                .addEndpoint(Operation.Query)
+                .addEndpoint(Operation.GSP_R);
+        if (updates) service.addEndpoint(Operation.Update, endpointName(CoopIris.UPDATE_PATH));
+        return service.build();
+    }
+
+    /** {@code sparql} of {@code /coop/sparql}: Fuseki names an endpoint relative to its dataset. */
+    private static String endpointName(String route) {
+        return route.substring(CoopIris.DATASET_PATH.length() + 1);
+    }
+
+    @Override
+    public void server(FusekiServer server) {
+        // Fuseki has read the CORS settings while it built the server.
+        if (corsProperties != null) corsProperties.toFile().delete();
+    }
+
+    @Override
+    public void serverAfterStarting(FusekiServer server) {
+        // Begun earlier, the preparations would take one of the two cores of a small machine from the start-up.
+        preparations.begin();
+    }
+
+    @Override
+    public void serverStopped(FusekiServer server) {
+        // Derived documents still being prepared hold read transactions on the dataset: let them end, so that the
+        // caller may release the store.
+        preparations.awaitEnd();
+    }
+}
