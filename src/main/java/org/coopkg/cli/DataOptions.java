@@ -1,60 +1,35 @@
 package org.coopkg.cli;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 
-import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
-/** Which curated data to load, and under which base IRI: shared by every command that loads. */
+/** Which curated data to load ({@code --data}), and under which base IRI: shared by every command that loads. */
 public final class DataOptions {
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec spec;
-
     @Option(names = "--data", paramLabel = "DIR",
             description = "Folder of curated CSV files (default: the data set bundled in the jar).")
     Path data;
 
-    private String base = CoopIris.DEFAULT_BASE;
+    @Mixin
+    BaseOption base;
 
-    @Option(names = "--base", paramLabel = "IRI",
-            description = "Base IRI of entity IRIs {base}id/{kind}/{id} (default: " + CoopIris.DEFAULT_BASE + ").")
-    void base(String value) {
-        String problem = baseProblem(value);
-        if (problem != null) throw new ParameterException(spec.commandLine(), problem);
-        base = value;
-    }
-
-    /** Why {@code value} cannot be a base IRI, or null when it can. */
-    static String baseProblem(String value) {
-        String rule = "--base '" + value + "' must be an absolute http(s) IRI ending in '/', without query or "
-                + "fragment, e.g. https://example.org/coop/";
-        try {
-            URI uri = new URI(value);
-            boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
-            return http && uri.getHost() != null && value.endsWith("/") && uri.getQuery() == null
-                    && uri.getFragment() == null ? null : rule;
-        } catch (URISyntaxException e) {
-            return rule + " (" + e.getMessage() + ")";
-        }
-    }
-
-    /** The base IRI given with --base, or the default. */
     public String base() {
-        return base;
+        return base.base();
     }
 
     public CuratedFiles files() {
-        return data == null ? CuratedFiles.bundled() : CuratedFiles.directory(data);
+        return files(data);
     }
 
     public CoopLoader loader() {
-        return new CoopLoader(files(), base);
+        return new CoopLoader(files(), base());
+    }
+
+    /** The curated files of a folder, or the bundled ones for null. */
+    static CuratedFiles files(Path folder) {
+        return folder == null ? CuratedFiles.bundled() : CuratedFiles.directory(folder);
     }
 }

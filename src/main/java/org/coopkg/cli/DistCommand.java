@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.coopkg.core.Causes;
 import org.coopkg.derive.LoadedGraph;
 import org.coopkg.export.ReleaseWriter;
 import picocli.CommandLine.Command;
@@ -36,7 +37,7 @@ public final class DistCommand implements Callable<Integer> {
         try {
             files = new ReleaseWriter(graph).write(out);
         } catch (IOException e) {
-            throw new IOException("cannot write the release to " + out + ": " + Main.rootMessage(e), e);
+            throw new IOException("cannot write the release to " + out + ": " + Causes.rootMessage(e), e);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         for (ReleaseWriter.ReleaseFile f : files) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 
+import org.coopkg.core.Causes;
 import org.coopkg.core.Format;
 import org.coopkg.core.UnsupportedFormatException;
 import org.coopkg.derive.LoadedGraph;
@@ -142,7 +143,7 @@ public final class ExportCommand implements Callable<Integer> {
         try {
             return output.write();
         } catch (IOException e) {
-            throw new IOException("cannot write " + out + ": " + Main.rootMessage(e), e);
+            throw new IOException("cannot write " + out + ": " + Causes.rootMessage(e), e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.coopkg.cli;
 
 import java.io.PrintWriter;
 
+import org.coopkg.core.Causes;
 import org.coopkg.core.DataException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -51,7 +52,9 @@ public final class Main implements Runnable {
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         if (e instanceof CommandLine.ParameterException usage) {
-            err.println("coopkg: " + usage.getMessage());
+            Object command = usage.getCommandLine().getCommand();
+            String message = command instanceof Usage groups ? groups.explain(usage).orElse(usage.getMessage()) : usage.getMessage();
+            err.println("coopkg: " + message);
             err.println("Try '" + usage.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
             err.flush();
             return USAGE;
@@ -61,18 +64,9 @@ public final class Main implements Runnable {
             err.flush();
             return DATA_INVALID;
         }
-        err.println("coopkg: " + (e.getMessage() != null ? e.getMessage() : rootMessage(e)));
+        err.println("coopkg: " + (e.getMessage() != null ? e.getMessage() : Causes.rootMessage(e)));
         err.flush();
         return FAILED;
-    }
-
-    /** The message of the innermost cause, which names the root problem (e.g. "Address already in use"). */
-    static String rootMessage(Throwable e) {
-        String message = e.getClass().getSimpleName();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null) message = t.getMessage();
-        }
-        return message;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,81 +1,127 @@
 package org.coopkg.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.coopkg.core.Causes;
+import org.coopkg.derive.CoopLoader;
 import org.coopkg.derive.LoadedGraph;
+import org.coopkg.store.ReleaseDump;
+import org.coopkg.store.TdbStore;
+import org.coopkg.store.TextSearch;
+import org.coopkg.web.ConfiguredFuseki;
 import org.coopkg.web.CoopServer;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Load the curated data (validated, with inferences) and answer SPARQL at /coop/sparql.")
-public final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer>, Usage {
     @Mixin
-    DataOptions data;
+    BaseOption base;
 
     @Mixin
     ServeOptions server;
 
+    @ArgGroup(exclusive = true)
+    Source source = new Source();
+
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.Option(names = "--tdb2", paramLabel = "DIR",
-            description = "Serve the TDB2 database made by 'coopkg load --tdb2 DIR' instead of loading the CSV.")
-    java.nio.file.Path tdb2;
+    /** What to serve: each is a whole data set. */
+    static final class Source {
+        @Option(names = "--data", paramLabel = "DIR",
+                description = "Folder of curated CSV files (default: the data set bundled in the jar).")
+        Path data;
 
-    @picocli.CommandLine.Option(names = "--dump", paramLabel = "FILE",
-            description = "Serve a release dump (coop-kg.nq.gz of 'coopkg dist', or N-Quads/TriG) without reading the "
-                    + "CSV: for read replicas. The base IRI is the one the release was made with.")
-    java.nio.file.Path dump;
+        @Option(names = "--tdb2", paramLabel = "DIR",
+                description = "Serve the TDB2 database made by 'coopkg load --tdb2 DIR' instead of loading the CSV.")
+        Path tdb2;
 
-    @picocli.CommandLine.Option(names = "--config", paramLabel = "FILE",
-            description = "Serve a Fuseki assembler configuration (see fuseki-config/) with plain Fuseki; paths in it "
-                    + "are relative to the working directory. Only --port and --localhost apply.")
-    java.nio.file.Path config;
+        @Option(names = "--dump", paramLabel = "FILE",
+                description = "Serve a release dump (coop-kg.nq.gz of 'coopkg dist', or N-Quads/TriG) without reading the "
+                        + "CSV: for read replicas. The base IRI is the one the release was made with.")
+        Path dump;
+
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "Serve a Fuseki assembler configuration (see fuseki-config/) with plain Fuseki; paths in it "
+                        + "are relative to the working directory. Only --port and --localhost apply.")
+        Path config;
+    }
+
+    @Override
+    public Optional<String> explain(ParameterException e) {
+        if (Usage.exclusive(e)) {
+            return Optional.of("give one of --data DIR, --tdb2 DIR, --dump FILE and --config FILE: each is a whole data set to serve");
+        }
+        return ServeOptions.explain(e);
+    }
 
     @Override
     public Integer call() throws Exception {
-        server.checkUpdateOptions();
-        int sources = (tdb2 != null ? 1 : 0) + (config != null ? 1 : 0) + (dump != null ? 1 : 0) + (data.data != null ? 1 : 0);
-        if (sources > 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give one of --data DIR, --tdb2 DIR, "
-                    + "--dump FILE and --config FILE: each is a whole data set to serve");
+        if (source.dump != null && server.takesUpdates()) {
+            throw new ParameterException(spec.commandLine(), "--update does not apply to --dump: a read replica serves its "
+                    + "release unchanged, like its siblings; take updates on a server of the curated data (--data DIR or "
+                    + "--tdb2 DIR)");
         }
-        if (dump != null && server.update) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--update does not apply to --dump: a "
-                    + "read replica serves its release unchanged, like its siblings; take updates on a server of the "
-                    + "curated data (--data DIR or --tdb2 DIR)");
-        }
-        if (tdb2 != null || config != null || dump != null) return StoredServe.serve(this);
+        if (source.config != null) return serveConfiguration();
         long start = System.nanoTime();
-        LoadedGraph graph = data.loader().load();
-        // Only a server that takes updates needs the transactional dataset, whose aborts roll back.
-        DatasetGraph served = server.update ? graph.dataset() : graph.readOnlyDataset();
-        CoopServer coop = server.applyTo(CoopServer.builder().dataset(org.coopkg.store.TextSearch.withInMemoryIndex(served))
-                .base(graph.names().base())).build();
-        try {
-            coop.start();
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot start the server on port " + server.port + " ("
-                    + Main.rootMessage(e) + "); is another server using it? Choose another port with --port", e);
-        }
-        var out = spec.commandLine().getOut();
-        out.printf("coop-kg: %d curated rows, %d quads in named graphs (%d inferred triples) loaded in %d ms%n", graph.rows(),
-                graph.namedGraphQuads(), graph.inferredTriples(), (System.nanoTime() - start) / 1_000_000);
-        out.printf("Query page: http://localhost:%d/%n", coop.port());
-        out.printf("SPARQL endpoint: %s%n", coop.sparqlUrl());
-        if (coop.updatable()) {
-            out.printf("SPARQL Update: %s and Graph Store: %s/data (login required: users of %s)%n", coop.updateUrl(),
-                    coop.datasetUrl(), server.passwordFile);
+        CoopServer.Builder builder = server.builder();
+        String loaded;
+        if (source.tdb2 != null || source.dump != null) {
+            builder.stored(source.tdb2 != null ? TdbStore.openForServing(source.tdb2, builder.takesUpdates())
+                    : ReleaseDump.openForServing(source.dump, base.base()));
+            loaded = String.format("coop-kg: serving the %s %s (no CSV read)", source.dump != null ? "release dump" : "TDB2 database",
+                    (source.dump != null ? source.dump : source.tdb2).toAbsolutePath());
         } else {
-            out.printf("Graph Store (read-only): %s/data%n", coop.datasetUrl());
+            LoadedGraph graph = new CoopLoader(DataOptions.files(source.data), base.base()).load();
+            // Only a server that takes updates needs the transactional dataset, whose aborts roll back.
+            DatasetGraph served = builder.takesUpdates() ? graph.dataset() : graph.readOnlyDataset();
+            builder.dataset(TextSearch.withInMemoryIndex(served)).base(graph.names().base());
+            loaded = String.format("coop-kg: %d curated rows, %d quads in named graphs (%d inferred triples)", graph.rows(),
+                    graph.namedGraphQuads(), graph.inferredTriples());
         }
-        out.printf("Linked Data: http://localhost:%d/id/ (IRIs %sid/…)%n", coop.port(), graph.names().base());
-        out.flush();
+        CoopServer coop = builder.build();
+        start(coop::start);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%s, %s in %d ms%n", loaded, source.tdb2 != null || source.dump != null ? "started" : "loaded",
+                (System.nanoTime() - start) / 1_000_000);
+        ServeBanner.print(out, coop, server.passwordFile());
         coop.join();
         return 0;
+    }
+
+    /** {@code --config FILE}: plain Fuseki main on the configuration. */
+    private int serveConfiguration() {
+        long start = System.nanoTime();
+        FusekiServer fuseki = ConfiguredFuseki.of(source.config, server.port, server.loopback);
+        start(fuseki::start);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("coop-kg: serving the configuration %s (paths in it are relative to %s), started in %d ms%n",
+                source.config.toAbsolutePath(), Path.of("").toAbsolutePath(), (System.nanoTime() - start) / 1_000_000);
+        fuseki.getDataAccessPointRegistry().forEach((name, access) ->
+                out.printf("Dataset: http://localhost:%d%s%n", fuseki.getPort(), name));
+        out.flush();
+        fuseki.join();
+        return 0;
+    }
+
+    private void start(Runnable start) {
+        try {
+            start.run();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot start the server on port " + server.port + " ("
+                    + Causes.rootMessage(e) + "); is another server using it? Choose another port with --port", e);
+        }
     }
 }

@@ -1,104 +1,118 @@
 package org.coopkg.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.coopkg.web.CoopServer;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The server options of {@code coopkg serve}, applied to a {@link CoopServer.Builder}. */
+/**
+ * The server options of {@code coopkg serve}, applied to a {@link CoopServer.Builder} as they are parsed: the builder
+ * checks each value, and a bad one is a usage error naming the option, found before any data is loaded.
+ */
 public final class ServeOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
+    private final CoopServer.Builder builder = CoopServer.builder();
+    /** The port asked for, for the message when it cannot be bound, and for a plain Fuseki server. */
     int port = CoopServer.DEFAULT_PORT;
+    boolean loopback;
 
     @Option(names = "--port", paramLabel = "PORT",
             description = "HTTP port (default: " + CoopServer.DEFAULT_PORT + "; 0 picks a free port).")
     void port(int value) {
-        if (value < 0 || value > 65_535) {
-            throw new ParameterException(spec.commandLine(), "--port " + value + " is not a port number; use 0 to 65535");
-        }
+        apply("--port", () -> builder.port(value));
         port = value;
     }
 
     @Option(names = "--localhost", description = "Accept connections from this machine only.")
-    boolean loopback;
-
-    long timeoutSeconds = CoopServer.DEFAULT_QUERY_TIMEOUT.toSeconds();
+    void loopback(boolean value) {
+        builder.loopback(value);
+        loopback = value;
+    }
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "Stop queries that run longer, answering 503 (default: 30).")
-    void timeout(long value) {
-        if (value <= 0) {
-            throw new ParameterException(spec.commandLine(), "--timeout " + value + " must be a positive number of seconds");
-        }
-        timeoutSeconds = value;
+    void timeout(long seconds) {
+        apply("--timeout", () -> builder.queryTimeout(Duration.ofSeconds(seconds)));
     }
-
-    long maxRows;
 
     @Option(names = "--max-rows", paramLabel = "N",
             description = "Cap results at N rows (CONSTRUCT/DESCRIBE: triples), signalled in the X-Coopkg-Max-Rows "
                     + "and X-Coopkg-Truncated response headers (default: no cap).")
     void maxRows(long value) {
-        if (value <= 0) {
-            throw new ParameterException(spec.commandLine(), "--max-rows " + value + " must be a positive number of rows");
-        }
-        maxRows = value;
+        apply("--max-rows", () -> builder.maxRows(value));
     }
-
-    long maxBodyBytes = CoopServer.DEFAULT_MAX_BODY_BYTES;
 
     @Option(names = "--max-body", paramLabel = "BYTES",
             description = "Refuse request bodies larger than this with 413 (default: 1048576, 1 MiB).")
     void maxBody(long value) {
-        if (value <= 0) {
-            throw new ParameterException(spec.commandLine(), "--max-body " + value + " must be a positive number of bytes");
-        }
-        maxBodyBytes = value;
+        apply("--max-body", () -> builder.maxBodyBytes(value));
     }
 
     @Option(names = "--cors-origins", paramLabel = "ORIGINS",
             description = "Origins that browsers may query from (CORS): * (default) or a comma-separated list, "
                     + "e.g. https://yasgui.triply.cc,https://example.org")
-    String corsOrigins = "*";
-
-    @Option(names = "--update", description = "Enable SPARQL Update at /coop/update and Graph Store writes at /coop/data, "
-            + "for the users of --passwd only (HTTP Basic); every update is validated with the SHACL shapes.")
-    boolean update;
-
-    @Option(names = "--passwd", paramLabel = "FILE",
-            description = "With --update: the users allowed to update, one 'user: password' line each (Jetty's format; "
-                    + "passwords plain or OBF:, MD5:, CRYPT:).")
-    Path passwordFile;
-
-    public CoopServer.Builder applyTo(CoopServer.Builder builder) {
-        checkUpdateOptions();
-        if (update) builder.updates(passwordFile);
-        return builder.port(port).loopback(loopback).queryTimeout(Duration.ofSeconds(timeoutSeconds)).maxRows(maxRows)
-                .maxBodyBytes(maxBodyBytes).corsOrigins(corsOrigins);
+    void corsOrigins(String origins) {
+        builder.corsOrigins(origins);
     }
 
-    /** Usage errors of --update and --passwd (exit 2), found before any data is loaded. */
-    void checkUpdateOptions() {
-        if (update && passwordFile == null) {
-            throw new ParameterException(spec.commandLine(), "--update needs --passwd FILE: updates are only allowed "
-                    + "to the users in a password file ('user: password' lines)");
+    @ArgGroup(exclusive = false)
+    Updates updates;
+
+    /** {@code --update} and {@code --passwd}: one does not go without the other. */
+    static final class Updates {
+        @Option(names = "--update", required = true, description = "Enable SPARQL Update at /coop/update and Graph "
+                + "Store writes at /coop/data, for the users of --passwd only (HTTP Basic); every update is validated "
+                + "with the SHACL shapes.")
+        boolean update;
+
+        @Option(names = "--passwd", paramLabel = "FILE", required = true, description = "With --update: the users "
+                + "allowed to update, one 'user: password' line each (Jetty's format; passwords plain or OBF:, MD5:, CRYPT:).")
+        Path passwordFile;
+    }
+
+    /** The builder with every server option given. */
+    CoopServer.Builder builder() {
+        if (takesUpdates()) {
+            try {
+                builder.updates(updates.passwordFile);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--passwd " + updates.passwordFile + ": " + e.getMessage());
+            }
         }
-        if (!update && passwordFile != null) {
-            throw new ParameterException(spec.commandLine(), "--passwd " + passwordFile + " only applies with --update");
+        return builder;
+    }
+
+    boolean takesUpdates() {
+        return updates != null;
+    }
+
+    Path passwordFile() {
+        return takesUpdates() ? updates.passwordFile : null;
+    }
+
+    /** What to say instead of picocli's words when --update or --passwd comes alone. */
+    static Optional<String> explain(ParameterException e) {
+        if (!Usage.missing(e, "--passwd") && !Usage.missing(e, "--update")) return Optional.empty();
+        if (Usage.given(e, "--update")) {
+            return Optional.of("--update needs --passwd FILE: updates are only allowed to the users in a password file "
+                    + "('user: password' lines)");
         }
-        if (update && !Files.isRegularFile(passwordFile)) {
-            throw new ParameterException(spec.commandLine(), "--passwd " + passwordFile + ": the password file "
-                    + passwordFile.toAbsolutePath() + " does not exist");
-        }
-        if (update && !Files.isReadable(passwordFile)) {
-            throw new ParameterException(spec.commandLine(), "--passwd " + passwordFile + ": the password file cannot be read");
+        return Optional.of("--passwd only applies with --update");
+    }
+
+    private void apply(String option, Runnable setting) {
+        try {
+            setting.run();
+        } catch (CoopServer.InvalidSetting e) {
+            throw new ParameterException(spec.commandLine(), e.forOption(option));
         }
     }
 }

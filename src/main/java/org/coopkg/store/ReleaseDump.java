@@ -19,6 +19,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphMapLink;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.coopkg.core.CoopIris;
 import org.coopkg.core.Ontology;
 
 /**
@@ -28,18 +29,20 @@ import org.coopkg.core.Ontology;
  * materialised when the release was made, so the replica only parses.
  */
 public final class ReleaseDump {
-    private static final String METADATA_GRAPH = "graph/metadata";
-
-    /** The dataset read, and the base IRI the release was made with. */
-    public record Served(DatasetGraph dataset, String base) {}
 
     private ReleaseDump() {}
+
+    /** The dump as a read replica serves it: read into memory, with a full-text index built from it at start-up. */
+    public static StoredDataset openForServing(Path file, String fallbackBase) {
+        StoredDataset read = read(file, fallbackBase);
+        return new StoredDataset(TextSearch.withInMemoryIndex(read.dataset()), read.base());
+    }
 
     /**
      * Reads {@code file}. The base IRI is the one the release was made with, found from its metadata graph
      * ({@code {base}graph/metadata}); {@code fallbackBase} only for a dump without one.
      */
-    public static Served read(Path file, String fallbackBase) {
+    public static StoredDataset read(Path file, String fallbackBase) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("there is no dump " + file + "; make a release with 'coopkg dist --out DIR' "
                     + "and serve DIR/coop-kg.nq.gz");
@@ -67,9 +70,8 @@ public final class ReleaseDump {
                             return;
                         }
                         dataset.add(quad);
-                        if (base[0] == null && quad.getGraph().isURI() && quad.getGraph().getURI().endsWith(METADATA_GRAPH)) {
-                            String graph = quad.getGraph().getURI();
-                            base[0] = graph.substring(0, graph.length() - METADATA_GRAPH.length());
+                        if (base[0] == null && quad.getGraph().isURI()) {
+                            base[0] = CoopIris.baseOfMetadataGraph(quad.getGraph().getURI()).orElse(null);
                         }
                         // The default graph is the union of the named graphs, whether or not the dump repeats it.
                         union.add(quad.asTriple());
@@ -94,9 +96,11 @@ public final class ReleaseDump {
             }
             if (dataset.prefixes().isEmpty()) dataset.prefixes().putAll(Ontology.graph().getPrefixMapping().getNsPrefixMap());
             if (base[0] == null) base[0] = fallbackBase;
-            if (dataset.prefixes().get("id") == null) dataset.prefixes().add("id", base[0] + "id/");
+            if (dataset.prefixes().get(CoopIris.ENTITY_PREFIX) == null) {
+                dataset.prefixes().add(CoopIris.ENTITY_PREFIX, new CoopIris(base[0]).entitySpace());
+            }
         });
-        return new Served(dataset, base[0]);
+        return new StoredDataset(dataset, base[0]);
     }
 
     /** Keeps the read error that the parser would otherwise take for the end of the input. */

@@ -1,6 +1,8 @@
 package org.coopkg.store;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.coopkg.core.Causes;
 import org.coopkg.core.CoopIris;
 
 /**
@@ -70,8 +73,8 @@ public final class TdbStore {
     /** The base IRI the data was loaded with: recorded as the {@code id:} prefix ({base}id/). */
     public static String base(DatasetGraph tdb) {
         return Txn.calculateRead(tdb, () -> {
-            String id = tdb.prefixes().get("id");
-            return id != null && id.endsWith("id/") ? id.substring(0, id.length() - 3) : CoopIris.DEFAULT_BASE;
+            String entitySpace = tdb.prefixes().get(CoopIris.ENTITY_PREFIX);
+            return entitySpace != null ? CoopIris.ofEntitySpace(entitySpace).base() : CoopIris.DEFAULT_BASE;
         });
     }
 
@@ -139,9 +142,48 @@ public final class TdbStore {
         return counter.count;
     }
 
+    /** Why a database with data but without the {@code id:} prefix (which a load writes last) is refused. */
+    public static String incompleteMessage(Path dir) {
+        return "the TDB2 database in " + dir + " has data but no id: prefix: either a 'coopkg load --tdb2' into it was "
+                + "stopped before it finished, or another tool made it; delete the folder and run 'coopkg load --tdb2 "
+                + dir + "'";
+    }
+
+    /**
+     * The TDB2 database in {@code dir} as a server reads it: with the full-text index {@code coopkg load --tdb2} wrote
+     * beside it; with updates, or for a database without one, an in-memory index built from it at start-up (updates
+     * keep the in-memory index in step, and a stored index must not drift from the data it describes).
+     *
+     * @throws IllegalArgumentException saying how to make a usable database
+     */
+    public static StoredDataset openForServing(Path dir, boolean updatable) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("there is no TDB2 database in " + dir + "; create it with 'coopkg load --tdb2 " + dir + "'");
+        }
+        DatasetGraph tdb = open(dir);
+        if (!hasData(tdb)) {
+            release(tdb);
+            throw new IllegalArgumentException("the TDB2 database in " + dir + " is empty; load it with 'coopkg load --tdb2 " + dir + "'");
+        }
+        if (!isComplete(tdb)) {
+            release(tdb);
+            throw new IllegalArgumentException(incompleteMessage(dir));
+        }
+        Path index = textIndexOf(dir);
+        try {
+            DatasetGraph text = Files.isDirectory(index) && !updatable ? TextSearch.withIndexIn(tdb, index)
+                    : TextSearch.withInMemoryIndex(tdb);
+            return new StoredDataset(text, base(tdb));
+        } catch (IOException | RuntimeException e) {
+            release(tdb);
+            throw new IllegalArgumentException("cannot open the full-text index " + index + " (" + Causes.rootMessage(e)
+                    + "); delete that folder, and 'coopkg serve --tdb2' builds an index in memory at start-up", e);
+        }
+    }
+
     /** Whether the database's last load finished: it records the {@code id:} prefix last. */
     public static boolean isComplete(DatasetGraph tdb) {
-        return !hasData(tdb) || Txn.calculateRead(tdb, () -> tdb.prefixes().get("id") != null);
+        return !hasData(tdb) || Txn.calculateRead(tdb, () -> tdb.prefixes().get(CoopIris.ENTITY_PREFIX) != null);
     }
 
     /** Counts quads and reports the rate to {@code out} every two seconds when {@code out} is not null. */

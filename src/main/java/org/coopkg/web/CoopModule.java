@@ -23,7 +23,7 @@ import org.coopkg.core.Ontology;
 final class CoopModule implements FusekiModule {
     /** What the module serves, and the limits it applies. */
     record Settings(DatasetGraph dataset, CoopIris iris, Duration queryTimeout, long maxRows, long maxBodyBytes,
-                    CorsPolicy cors, Path passwordFile) {}
+                    CorsPolicy cors, UpdateAuth auth) {}
 
     private final Settings settings;
     private final Preparations preparations = new Preparations();
@@ -39,7 +39,7 @@ final class CoopModule implements FusekiModule {
     }
 
     boolean takesUpdates() {
-        return settings.passwordFile() != null;
+        return settings.auth() != null;
     }
 
     @Override
@@ -49,7 +49,7 @@ final class CoopModule implements FusekiModule {
         builder.addFilter("/*", new RequestGuard(settings.maxBodyBytes()));
         CuratedDataset curated = null;
         if (takesUpdates()) {
-            UpdateAuth auth = UpdateAuth.fromPasswordFile(settings.passwordFile(), CoopIris.DATASET_PATH);
+            UpdateAuth auth = settings.auth();
             curated = new CuratedDataset(dataset, settings.iris(), Ontology.graph(), Ontology.shapes());
             UpdatePolicy policy = new UpdatePolicy(curated.ontologyGraph(), curated.inferredGraph());
             // Login for the write paths only, after the guard so that a 401 gets a request id and one line.

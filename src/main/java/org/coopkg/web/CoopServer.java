@@ -8,7 +8,9 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.coopkg.core.CoopIris;
+import org.coopkg.store.StoredDataset;
 
 /**
  * The coop-kg SPARQL endpoint: Fuseki main serving one read-only dataset, {@code /coop}, with SPARQL
@@ -35,10 +37,12 @@ public final class CoopServer implements AutoCloseable {
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
     private final FusekiServer fuseki;
+    private final CoopIris iris;
     private final boolean updatable;
 
-    private CoopServer(FusekiServer fuseki, boolean updatable) {
+    private CoopServer(FusekiServer fuseki, CoopIris iris, boolean updatable) {
         this.fuseki = fuseki;
+        this.iris = iris;
         this.updatable = updatable;
     }
 
@@ -54,6 +58,11 @@ public final class CoopServer implements AutoCloseable {
     /** The port actually bound (useful after {@code port(0)}). */
     public int port() {
         return fuseki.getPort();
+    }
+
+    /** The IRIs of the data served. */
+    public CoopIris iris() {
+        return iris;
     }
 
     public String sparqlUrl() {
@@ -88,9 +97,28 @@ public final class CoopServer implements AutoCloseable {
         fuseki.stop();
     }
 
+    /** A value a setting cannot take: the setting, the value and the rule it breaks, for messages that name them. */
+    public static final class InvalidSetting extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final String value;
+        private final String rule;
+
+        InvalidSetting(String setting, Object value, String rule) {
+            super(setting + " " + value + " " + rule);
+            this.value = String.valueOf(value);
+            this.rule = rule;
+        }
+
+        /** {@code --port 70000 is not a port number; use 0 to 65535}: the message for a command-line option. */
+        public String forOption(String option) {
+            return option + " " + value + " " + rule;
+        }
+    }
+
     /**
      * Fluent configuration, applied from the command line's options or directly by tests. Every setter checks its
-     * value and says what is wrong with an {@link IllegalArgumentException}.
+     * value, the one place that does: a bad one is an {@link InvalidSetting} (a bad password file an
+     * {@link IllegalArgumentException} naming it).
      */
     public static final class Builder {
         private DatasetGraph dataset;
@@ -101,7 +129,7 @@ public final class CoopServer implements AutoCloseable {
         private long maxRows;
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private String corsOrigins = "*";
-        private Path passwordFile;
+        private UpdateAuth auth;
 
         private Builder() {}
 
@@ -113,34 +141,34 @@ public final class CoopServer implements AutoCloseable {
          * Linked Data stay public. {@code null} (the default) serves read-only, without an update route.
          */
         public Builder updates(Path passwordFile) {
-            this.passwordFile = passwordFile;
+            this.auth = passwordFile == null ? null : UpdateAuth.fromPasswordFile(passwordFile, CoopIris.DATASET_PATH);
             return this;
         }
 
         /** Whether the server will take updates ({@link #updates} was called). */
         public boolean takesUpdates() {
-            return passwordFile != null;
+            return auth != null;
         }
 
         /** Queries running longer are stopped and answered 503 (default 30 s). */
         public Builder queryTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the query timeout must be a positive number of seconds, not " + timeout.toSeconds());
+                throw new InvalidSetting("the query timeout", timeout.toSeconds(), "must be a positive number of seconds");
             }
             this.queryTimeout = timeout;
             return this;
         }
 
-        /** At most this many result rows (CONSTRUCT/DESCRIBE: triples) per query; 0 (default) is no cap. */
+        /** At most this many result rows (CONSTRUCT/DESCRIBE: triples) per query; by default there is no cap. */
         public Builder maxRows(long maxRows) {
-            if (maxRows < 0) throw new IllegalArgumentException("max rows must be 0 (no cap) or more, not " + maxRows);
+            if (maxRows <= 0) throw new InvalidSetting("max rows", maxRows, "must be a positive number of rows");
             this.maxRows = maxRows;
             return this;
         }
 
         /** Larger request bodies are refused with 413 (default 1 MiB). */
         public Builder maxBodyBytes(long maxBodyBytes) {
-            if (maxBodyBytes <= 0) throw new IllegalArgumentException("the body limit must be a positive number of bytes, not " + maxBodyBytes);
+            if (maxBodyBytes <= 0) throw new InvalidSetting("the body limit", maxBodyBytes, "must be a positive number of bytes");
             this.maxBodyBytes = maxBodyBytes;
             return this;
         }
@@ -151,6 +179,11 @@ public final class CoopServer implements AutoCloseable {
             return this;
         }
 
+        /** Data that is already stored (TDB2, a release dump), under the base it was made with. */
+        public Builder stored(StoredDataset stored) {
+            return dataset(stored.dataset()).base(stored.base());
+        }
+
         public Builder dataset(DatasetGraph dataset) {
             this.dataset = dataset;
             return this;
@@ -159,7 +192,7 @@ public final class CoopServer implements AutoCloseable {
         /** The HTTP port; 0 picks a free one. */
         public Builder port(int port) {
             if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("port " + port + " is not a port number; use 0 to 65535");
+                throw new InvalidSetting("port", port, "is not a port number; use 0 to 65535");
             }
             this.port = port;
             return this;
@@ -182,15 +215,22 @@ public final class CoopServer implements AutoCloseable {
 
         public CoopServer build() {
             Objects.requireNonNull(dataset, "dataset");
+            // The pages read the data's prefixes while the server is assembled: in a transaction where the store has them.
+            return dataset.supportsTransactions() && !dataset.isInTransaction() ? Txn.calculateRead(dataset, this::assemble)
+                    : assemble();
+        }
+
+        private CoopServer assemble() {
             dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
-            CoopModule module = new CoopModule(new CoopModule.Settings(dataset, new CoopIris(base), queryTimeout, maxRows,
-                    maxBodyBytes, new CorsPolicy(corsOrigins), passwordFile));
+            CoopIris iris = new CoopIris(base);
+            CoopModule module = new CoopModule(new CoopModule.Settings(dataset, iris, queryTimeout, maxRows,
+                    maxBodyBytes, new CorsPolicy(corsOrigins), auth));
             FusekiServer fuseki = FusekiServer.create()
                     .fusekiModules(FusekiModules.create(module))
                     .port(port)
                     .loopback(loopback)
                     .build();
-            return new CoopServer(fuseki, module.takesUpdates());
+            return new CoopServer(fuseki, iris, module.takesUpdates());
         }
     }
 }

@@ -65,7 +65,7 @@ final class LinkedDataSite {
         PrefixMapping p = PrefixMapping.Factory.create();
         p.setNsPrefixes(ontology.getPrefixMapping());
         dataset.prefixes().forEach(p::setNsPrefix);
-        p.setNsPrefix("id", iris.entitySpace());
+        p.setNsPrefix(CoopIris.ENTITY_PREFIX, iris.entitySpace());
         p.setNsPrefix("wd", ExternalDataset.WIKIDATA.uriSpace());
         p.setNsPrefix("ror", ExternalDataset.ROR.uriSpace());
         p.setNsPrefix("assertion", iris.assertion(""));

@@ -84,7 +84,7 @@ final class PageData {
     private JsonObject compute() {
         JsonObject page = new JsonObject();
         page.put("endpoint", endpointPath);
-        String idBase = dataset.prefixes().get("id");
+        String idBase = dataset.prefixes().get(CoopIris.ENTITY_PREFIX);
         if (idBase != null) page.put("idBase", idBase);
 
         JsonArray prefixes = new JsonArray();
@@ -154,7 +154,7 @@ final class PageData {
 
     private void counts(JsonObject page) {
         // The loader declares id: as {base}id/, the entity space; data without it has no entities to count.
-        String entitySpace = dataset.prefixes().get("id");
+        String entitySpace = dataset.prefixes().get(CoopIris.ENTITY_PREFIX);
         Optional<CoopIris> iris = Optional.ofNullable(entitySpace).map(CoopIris::ofEntitySpace);
         Graph union = dataset.getDefaultGraph();
         Map<String, Set<Node>> entities = new LinkedHashMap<>();

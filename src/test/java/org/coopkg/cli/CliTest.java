@@ -20,6 +20,8 @@ import org.coopkg.load.CuratedFiles;
 import org.coopkg.testing.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CliTest {
     @TempDir
@@ -83,6 +85,22 @@ class CliTest {
             assertTrue(run.err().contains("--port"), run.err());
             run.assertNoStackTrace();
         }
+    }
+
+    /** Options that go together or apart are checked by picocli's groups, and explained in the command's words. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "load --out a.nq --tdb2 db | give either --out FILE (an RDF file) or --tdb2 DIR (a TDB2 database)",
+            "load | give either --out FILE (an RDF file) or --tdb2 DIR (a TDB2 database)",
+            "load --text-index idx | --text-index needs --tdb2 DIR",
+            "serve --tdb2 db --dump x.nq | give one of --data DIR, --tdb2 DIR, --dump FILE and --config FILE",
+            "serve --update | --update needs --passwd FILE",
+            "serve --passwd users.txt | --passwd only applies with --update"})
+    void optionGroupsAreExplained(String args, String message) {
+        CommandRun run = CommandRun.of(args.split(" "));
+        assertEquals(Main.USAGE, run.exit(), run.err());
+        assertTrue(run.err().contains(message), run.err());
+        run.assertNoStackTrace();
     }
 
     @Test

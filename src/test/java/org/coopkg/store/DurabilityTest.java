@@ -39,7 +39,6 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
-import org.coopkg.cli.StoredServe;
 import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
@@ -115,7 +114,7 @@ class DurabilityTest {
                     lockBefore, kill.pid, after.quads());
 
             // Servable: serve --tdb2 over it answers gallery query 01 over HTTP, as before the killed load.
-            try (CoopServer server = StoredServe.tdb2Server(kill.db, CoopServer.builder().port(0).loopback(true)).start()) {
+            try (CoopServer server = CoopServer.builder().port(0).loopback(true).stored(TdbStore.openForServing(kill.db, false)).build().start()) {
                 assertEquals(before.gallery01(), rows(QueryExecution.service(server.sparqlUrl()).query(gallery01()).build()));
                 assertEquals(before.quads(), count(postQuery(server.sparqlUrl(), COUNT)));
             } finally {
@@ -211,7 +210,7 @@ class DurabilityTest {
                 CoopIris.DEFAULT_BASE).load().dataset();
         String gallery01 = gallery01();
 
-        try (CoopServer server = StoredServe.tdb2Server(db, CoopServer.builder().port(0).loopback(true)).start()) {
+        try (CoopServer server = CoopServer.builder().port(0).loopback(true).stored(TdbStore.openForServing(db, false)).build().start()) {
             DatasetGraph tdb = TdbStore.open(db); // the same database the server reads (one per JVM and directory)
             long oldCount = countInProcess(tdb);
             Set<Long> allowed = new HashSet<>();

@@ -21,7 +21,6 @@ import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.resultset.ResultSetCompare;
 import org.apache.jena.system.Txn;
-import org.coopkg.cli.StoredServe;
 import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.derive.LoadedGraph;
@@ -50,8 +49,8 @@ class ReadReplicaTest {
         // The primary as 'coopkg serve' runs it: the loaded data with its full-text index.
         DatasetGraph served = TextSearch.withInMemoryIndex(primary.dataset());
 
-        CoopServer first = StoredServe.dumpServer(dump, CoopIris.DEFAULT_BASE, CoopServer.builder().port(0).loopback(true));
-        CoopServer second = StoredServe.dumpServer(dump, CoopIris.DEFAULT_BASE, CoopServer.builder().port(0).loopback(true));
+        CoopServer first = CoopServer.builder().port(0).loopback(true).stored(ReleaseDump.openForServing(dump, CoopIris.DEFAULT_BASE)).build();
+        CoopServer second = CoopServer.builder().port(0).loopback(true).stored(ReleaseDump.openForServing(dump, CoopIris.DEFAULT_BASE)).build();
         try {
             first.start();
             second.start();

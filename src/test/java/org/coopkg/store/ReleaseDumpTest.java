@@ -41,7 +41,7 @@ class ReleaseDumpTest {
         for (String text : new String[] {named, withUnion}) {
             Path file = dir.resolve(text == named ? "named.nq" : "with-union.nq");
             Files.writeString(file, text);
-            ReleaseDump.Served served = ReleaseDump.read(file, "http://fallback.example/");
+            StoredDataset served = ReleaseDump.read(file, "http://fallback.example/");
             DatasetGraph dataset = served.dataset();
             assertEquals("http://ex.org/", served.base(), file.toString());
             Txn.executeRead(dataset, () -> {

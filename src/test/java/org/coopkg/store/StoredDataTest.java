@@ -33,13 +33,13 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
-import org.coopkg.cli.StoredServe;
 import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.load.CuratedFiles;
 import org.coopkg.query.Gallery;
 import org.coopkg.query.GalleryQuery;
 import org.coopkg.testing.CommandRun;
+import org.coopkg.web.ConfiguredFuseki;
 import org.coopkg.web.CoopServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -94,7 +94,7 @@ class StoredDataTest {
     @Test
     void serveTdb2AnswersTheGalleryLikeTheInMemoryServer() throws Exception {
         assertEquals(0, load.exit(), load.err());
-        try (CoopServer server = StoredServe.tdb2Server(tdbDir, CoopServer.builder().port(0).loopback(true)).start()) {
+        try (CoopServer server = CoopServer.builder().port(0).loopback(true).stored(TdbStore.openForServing(tdbDir, false)).build().start()) {
             for (String prefix : COMPARED) {
                 String sparql = gallery(prefix).sparql();
                 List<Map<String, String>> expected = rows(QueryExecution.dataset(DatasetFactory.wrap(memory)).query(sparql).build());
@@ -180,7 +180,7 @@ class StoredDataTest {
             String text = Files.readString(Path.of("fuseki-config", name));
             for (var e : paths.entrySet()) text = text.replace(e.getKey(), e.getValue());
             Path config = Files.writeString(dir.resolve(name), text);
-            FusekiServer fuseki = StoredServe.configServer(config, 0, true).start();
+            FusekiServer fuseki = ConfiguredFuseki.of(config, 0, true).start();
             try {
                 String sparql = "http://localhost:" + fuseki.getPort() + "/coop/sparql";
                 assertEquals(PROGRAMMES, column(rows(QueryExecution.service(sparql).query(gallery("01-").sparql()).build()), "label"), name);

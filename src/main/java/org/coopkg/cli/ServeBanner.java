@@ -1,0 +1,26 @@
+package org.coopkg.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+import org.coopkg.core.CoopIris;
+import org.coopkg.web.CoopServer;
+
+/** What {@code coopkg serve} prints once the server answers: where its endpoints and pages are. */
+final class ServeBanner {
+    private ServeBanner() {}
+
+    /** {@code passwordFile}: the users who may update, for a server that takes updates. */
+    static void print(PrintWriter out, CoopServer coop, Path passwordFile) {
+        out.printf("Query page: %s%n", coop.url(CoopIris.QUERY_PAGE_PATH));
+        out.printf("SPARQL endpoint: %s%n", coop.sparqlUrl());
+        if (coop.updatable()) {
+            out.printf("SPARQL Update: %s and Graph Store: %s (login required: users of %s)%n", coop.updateUrl(),
+                    coop.url(CoopIris.DATA_PATH), passwordFile);
+        } else {
+            out.printf("Graph Store (read-only): %s%n", coop.url(CoopIris.DATA_PATH));
+        }
+        out.printf("Linked Data: %s (IRIs %s…)%n", coop.url(CoopIris.HOME_PATH), coop.iris().entitySpace());
+        out.flush();
+    }
+}
