@@ -42,7 +42,7 @@ public record GraphSelection(Kind kind, String graphIri) {
         if (text.equals("default")) return DEFAULT;
         List<String> candidates = new ArrayList<>();
         if (text.contains(":")) candidates.add(text);
-        candidates.add(names.base() + "graph/" + text);
+        candidates.add(names.graph(text));
         candidates.add(names.assertion(text));
         for (String iri : candidates) {
             if (dataset.containsGraph(NodeFactory.createURI(iri))) return named(iri);

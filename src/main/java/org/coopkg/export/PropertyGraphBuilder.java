@@ -70,7 +70,7 @@ import org.coopkg.load.CuratedSchema;
  */
 public final class PropertyGraphBuilder {
     /** Property chains over n-ary nodes whose inferred results are added as direct edges (see above). */
-    static final List<String> N_ARY_SHORTCUTS = List.of(Coop.NS + "affiliatedWith", Coop.NS + "agreementParty");
+    static final List<String> N_ARY_SHORTCUTS = List.of(Coop.affiliatedWith.getURI(), Coop.agreementParty.getURI());
     /** Attribute names the formats use for the node itself. */
     static final Set<String> RESERVED = Set.of("id", "iri", "label", "kind", "type");
 

@@ -54,10 +54,11 @@ public final class EntityServlet extends HttpServlet {
     private void route(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String pathInfo = request.getPathInfo();
         if (pathInfo == null) {
-            redirect(response, "id/");
+            // Relative to /id: the home of the entity space.
+            redirect(response, CoopIris.HOME_PATH.substring(1));
             return;
         }
-        String path = "/id" + pathInfo;
+        String path = CoopIris.HOME_PATH + pathInfo.substring(1);
         String[] parts = pathInfo.substring(1).split("/", -1);
         if (pathInfo.equals("/")) {
             htmlOnly(request, response, indexPages::home);
@@ -92,7 +93,7 @@ public final class EntityServlet extends HttpServlet {
         // (id/event/x#time) and answer it as if it were a page of its own.
         Node entity = entityNode(kind, slug);
         if ((dot > 0 && fixed.isEmpty()) || !CoopIris.isEntityPath(kind, slug) || !view.exists(entity)) {
-            notFound(request, response, "/id/" + kind + "/" + last);
+            notFound(request, response, CoopIris.entityPath(kind, last));
             return;
         }
         Format type;
@@ -110,7 +111,7 @@ public final class EntityServlet extends HttpServlet {
             response.setHeader("Content-Location", slug + "." + type.extension());
         }
         response.setHeader("Link", alternates(slug));
-        String pagePath = "/id/" + kind + "/" + slug;
+        String pagePath = CoopIris.entityPath(kind, slug);
         byte[] body;
         if (type == Format.HTML) {
             Node e = entity;
@@ -124,7 +125,7 @@ public final class EntityServlet extends HttpServlet {
     }
 
     private Node entityNode(String kind, String slug) {
-        return NodeFactory.createURI(view.iris().iriOfPath("/id/" + kind + "/" + slug));
+        return NodeFactory.createURI(view.iris().iriOfPath(CoopIris.entityPath(kind, slug)));
     }
 
     /** RFC 8288 links to every representation, so a client can find them without guessing suffixes. */

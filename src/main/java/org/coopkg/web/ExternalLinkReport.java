@@ -9,12 +9,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.vocabulary.OWL;
-import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.RDF;
 import org.coopkg.core.CoopIris;
 import org.coopkg.core.ExternalDataset;
+import org.coopkg.core.LinkPredicate;
 import org.coopkg.core.vocab.Coop;
 
 /**
@@ -29,9 +28,6 @@ import org.coopkg.core.vocab.Coop;
 public final class ExternalLinkReport {
     public static final List<String> KINDS = List.of("place", "organisation", "facility", "project", "lab", "person",
             "event", "agreement", "concept");
-    private static final List<Node> LINK_PREDICATES = List.of(OWL.sameAs.asNode(), SKOS.exactMatch.asNode(), SKOS.closeMatch.asNode());
-    private static final Node ISO_CODE = NodeFactory.createURI(Coop.NS + "isoCode");
-    private static final Node COUNTRY = NodeFactory.createURI(Coop.NS + "Country");
 
     /** One kind: entities, and per data set the linked entities by property. */
     public record KindReport(String kind, List<Node> entities, Map<ExternalDataset, Map<String, Set<Node>>> linked,
@@ -61,20 +57,20 @@ public final class ExternalLinkReport {
                 List<String> noCode = new ArrayList<>();
                 for (Node e : entities) {
                     boolean any = false;
-                    for (Node p : LINK_PREDICATES) {
-                        for (var q : view.asserted(e, p, Node.ANY)) {
+                    for (LinkPredicate link : LinkPredicate.values()) {
+                        for (var q : view.asserted(e, link.node(), Node.ANY)) {
                             if (!q.getObject().isURI()) continue;
                             var set = ExternalDataset.of(q.getObject().getURI());
                             if (set.isEmpty()) continue;
                             any = true;
                             linked.computeIfAbsent(set.get(), k -> new TreeMap<>())
-                                    .computeIfAbsent(shortName(p), k -> new java.util.TreeSet<>(java.util.Comparator.comparing(Node::getURI)))
+                                    .computeIfAbsent(link.shortName(), k -> new java.util.TreeSet<>(java.util.Comparator.comparing(Node::getURI)))
                                     .add(e);
                         }
                     }
                     if (!any) unlinked.add(e);
-                    if (!view.asserted(e, org.apache.jena.vocabulary.RDF.type.asNode(), COUNTRY).isEmpty()) {
-                        var code = view.asserted(e, ISO_CODE, Node.ANY);
+                    if (!view.asserted(e, RDF.type.asNode(), Coop.Country.asNode()).isEmpty()) {
+                        var code = view.asserted(e, Coop.isoCode.asNode(), Node.ANY);
                         if (code.isEmpty()) noCode.add(EntityCatalog.slug(e));
                         else iso.put(EntityCatalog.slug(e), code.get(0).getObject().getLiteralLexicalForm());
                     }
@@ -83,10 +79,6 @@ public final class ExternalLinkReport {
             }
             return reports;
         });
-    }
-
-    private static String shortName(Node linkPredicate) {
-        return linkPredicate.equals(OWL.sameAs.asNode()) ? "owl:sameAs" : "skos:" + TermLabels.localName(linkPredicate.getURI());
     }
 
     /** The report as text, for {@code coopkg links}. */

@@ -14,6 +14,7 @@ import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 import org.coopkg.core.Format;
 import org.coopkg.core.vocab.Coop;
 
@@ -147,7 +148,7 @@ public final class OntologyDocument {
         termHeader(h, i);
         h.open("table").open("tbody");
         list(h, "Type", objects(i, RDF.type.asNode()).stream().filter(t -> !t.equals(OWL2.NamedIndividual.asNode())).toList());
-        literal(i, NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#notation")).ifPresent(n -> row(h, "Notation", n));
+        literal(i, SKOS.notation.asNode()).ifPresent(n -> row(h, "Notation", n));
         h.close("tbody").close("table").close("section");
     }
 

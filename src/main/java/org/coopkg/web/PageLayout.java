@@ -2,6 +2,7 @@ package org.coopkg.web;
 
 import java.util.List;
 
+import org.coopkg.core.CoopIris;
 import org.coopkg.core.Format;
 
 /**
@@ -79,9 +80,9 @@ public final class PageLayout {
         h.open("main").append(body).close("main");
         h.open("footer", "class", "site")
                 .text("coop-kg: international science and technology cooperation as Linked Data · ")
-                .link(footerHrefPrefix + "id/", "all entities").text(" · ")
-                .link(footerHrefPrefix + "ontology", "ontology").text(" · ")
-                .link(footerHrefPrefix + ".well-known/void", "data set description (VoID)").text(" · ")
+                .link(footerHrefPrefix + CoopIris.HOME_PATH.substring(1), "all entities").text(" · ")
+                .link(footerHrefPrefix + CoopIris.ONTOLOGY_PATH.substring(1), "ontology").text(" · ")
+                .link(footerHrefPrefix + CoopIris.VOID_PATH.substring(1), "data set description (VoID)").text(" · ")
                 .link(footerHrefPrefix + sparqlPath.substring(1), "SPARQL endpoint").text(" · ")
                 .link(footerHrefPrefix.isEmpty() ? "./" : footerHrefPrefix, "query page")
                 .close("footer");

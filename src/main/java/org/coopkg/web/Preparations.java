@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 /**
  * The background preparations of one server, in the order they were added. The server begins them once it
  * answers queries: begun earlier, they would take one of the two cores of a small machine from its start-up
- * (about 0.7 s of 3.8 s at scale 1,000 from TDB2). A request that needs one before then begins it itself.
+ * (BENCHMARKS.md has the figures). A request that needs one before then begins it itself.
  */
 public final class Preparations {
     private final List<Prepared<?>> added = new ArrayList<>();

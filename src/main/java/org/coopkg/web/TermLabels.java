@@ -8,9 +8,14 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.vocabulary.FOAF;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.coopkg.core.vocab.Prov;
+import org.coopkg.core.vocab.Time;
 
 /**
  * Plain-word names of ontology terms, for pages: the {@code rdfs:label} and {@code skos:definition} the
@@ -20,41 +25,41 @@ import org.apache.jena.vocabulary.SKOS;
  */
 public final class TermLabels {
     private static final Map<String, String> OUTSIDE = Map.ofEntries(
-            Map.entry("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "type"),
-            Map.entry("http://www.w3.org/2000/01/rdf-schema#label", "name"),
-            Map.entry("http://www.w3.org/2000/01/rdf-schema#comment", "note"),
-            Map.entry("http://www.w3.org/2000/01/rdf-schema#seeAlso", "see also"),
-            Map.entry("http://purl.org/dc/terms/description", "description"),
-            Map.entry("http://purl.org/dc/terms/title", "title"),
-            Map.entry("http://purl.org/dc/terms/date", "date"),
-            Map.entry("http://www.w3.org/2004/02/skos/core#altLabel", "also known as"),
-            Map.entry("http://www.w3.org/2004/02/skos/core#prefLabel", "preferred name"),
-            Map.entry("http://www.w3.org/2004/02/skos/core#definition", "definition"),
-            Map.entry("http://www.w3.org/2004/02/skos/core#inScheme", "in scheme"),
-            Map.entry("http://www.w3.org/2004/02/skos/core#broader", "broader concept"),
-            Map.entry("http://www.w3.org/2004/02/skos/core#narrower", "narrower concept"),
-            Map.entry("http://www.w3.org/2004/02/skos/core#notation", "notation"),
-            Map.entry("http://www.w3.org/2004/02/skos/core#exactMatch", "exact match"),
-            Map.entry("http://www.w3.org/2004/02/skos/core#closeMatch", "close match"),
-            Map.entry("http://www.w3.org/2002/07/owl#sameAs", "same as"),
-            Map.entry("http://www.w3.org/ns/prov#wasDerivedFrom", "derived from"),
-            Map.entry("http://xmlns.com/foaf/0.1/page", "web page"),
-            Map.entry("http://www.w3.org/2006/time#inDateTime", "date and time"),
-            Map.entry("http://www.w3.org/2006/time#hasBeginning", "beginning"),
-            Map.entry("http://www.w3.org/2006/time#hasEnd", "end"),
-            Map.entry("http://www.w3.org/2006/time#inXSDgYear", "year"),
-            Map.entry("http://www.w3.org/2006/time#inXSDgYearMonth", "year and month"),
-            Map.entry("http://www.w3.org/2006/time#inXSDDate", "date"),
-            Map.entry("http://www.w3.org/2006/time#day", "day"),
-            Map.entry("http://www.w3.org/2006/time#month", "month"),
-            Map.entry("http://www.w3.org/2006/time#year", "year"),
-            Map.entry("http://www.w3.org/2006/time#unitType", "precision"),
-            Map.entry("http://www.w3.org/2006/time#Instant", "instant"),
-            Map.entry("http://www.w3.org/2006/time#ProperInterval", "interval"),
-            Map.entry("http://www.w3.org/2006/time#DateTimeDescription", "date description"),
-            Map.entry("http://www.w3.org/2006/time#unitDay", "day"),
-            Map.entry("http://www.w3.org/2006/time#unitMonth", "month"),
-            Map.entry("http://www.w3.org/2006/time#unitYear", "year"));
+            Map.entry(RDF.type.getURI(), "type"),
+            Map.entry(RDFS.label.getURI(), "name"),
+            Map.entry(RDFS.comment.getURI(), "note"),
+            Map.entry(RDFS.seeAlso.getURI(), "see also"),
+            Map.entry(DCTerms.description.getURI(), "description"),
+            Map.entry(DCTerms.title.getURI(), "title"),
+            Map.entry(DCTerms.date.getURI(), "date"),
+            Map.entry(SKOS.altLabel.getURI(), "also known as"),
+            Map.entry(SKOS.prefLabel.getURI(), "preferred name"),
+            Map.entry(SKOS.definition.getURI(), "definition"),
+            Map.entry(SKOS.inScheme.getURI(), "in scheme"),
+            Map.entry(SKOS.broader.getURI(), "broader concept"),
+            Map.entry(SKOS.narrower.getURI(), "narrower concept"),
+            Map.entry(SKOS.notation.getURI(), "notation"),
+            Map.entry(SKOS.exactMatch.getURI(), "exact match"),
+            Map.entry(SKOS.closeMatch.getURI(), "close match"),
+            Map.entry(OWL.sameAs.getURI(), "same as"),
+            Map.entry(Prov.wasDerivedFrom.getURI(), "derived from"),
+            Map.entry(FOAF.page.getURI(), "web page"),
+            Map.entry(Time.inDateTime.getURI(), "date and time"),
+            Map.entry(Time.hasBeginning.getURI(), "beginning"),
+            Map.entry(Time.hasEnd.getURI(), "end"),
+            Map.entry(Time.inXSDgYear.getURI(), "year"),
+            Map.entry(Time.inXSDgYearMonth.getURI(), "year and month"),
+            Map.entry(Time.inXSDDate.getURI(), "date"),
+            Map.entry(Time.day.getURI(), "day"),
+            Map.entry(Time.month.getURI(), "month"),
+            Map.entry(Time.year.getURI(), "year"),
+            Map.entry(Time.unitType.getURI(), "precision"),
+            Map.entry(Time.Instant.getURI(), "instant"),
+            Map.entry(Time.ProperInterval.getURI(), "interval"),
+            Map.entry(Time.DateTimeDescription.getURI(), "date description"),
+            Map.entry(Time.unitDay.getURI(), "day"),
+            Map.entry(Time.unitMonth.getURI(), "month"),
+            Map.entry(Time.unitYear.getURI(), "year"));
 
     private final Map<String, String> labels = new HashMap<>();
     private final Map<String, String> definitions = new HashMap<>();

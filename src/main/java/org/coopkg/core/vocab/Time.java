@@ -13,6 +13,7 @@ public final class Time {
     public static final Resource DateTimeDescription = ResourceFactory.createResource(NS + "DateTimeDescription");
     public static final Resource unitDay = ResourceFactory.createResource(NS + "unitDay");
     public static final Resource unitMonth = ResourceFactory.createResource(NS + "unitMonth");
+    public static final Resource unitYear = ResourceFactory.createResource(NS + "unitYear");
 
     public static final Property hasBeginning = ResourceFactory.createProperty(NS + "hasBeginning");
     public static final Property hasEnd = ResourceFactory.createProperty(NS + "hasEnd");
@@ -23,6 +24,7 @@ public final class Time {
     public static final Property unitType = ResourceFactory.createProperty(NS + "unitType");
     public static final Property month = ResourceFactory.createProperty(NS + "month");
     public static final Property day = ResourceFactory.createProperty(NS + "day");
+    public static final Property year = ResourceFactory.createProperty(NS + "year");
 
     private Time() {}
 }
