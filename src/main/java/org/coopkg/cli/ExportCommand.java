@@ -12,9 +12,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.coopkg.core.Causes;
 import org.coopkg.core.Format;
-import org.coopkg.core.UnsupportedFormatException;
 import org.coopkg.derive.LoadedGraph;
-import org.coopkg.export.ExportFormats;
 import org.coopkg.export.GraphMlExporter;
 import org.coopkg.export.GraphSelection;
 import org.coopkg.export.Neo4jExporter;
@@ -22,13 +20,11 @@ import org.coopkg.export.PropertyGraph;
 import org.coopkg.export.PropertyGraphBuilder;
 import org.coopkg.export.RdfExporter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Load the curated data and write it for other tools: RDF (turtle, ntriples, nquads, trig, "
@@ -41,7 +37,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", converter = FormatConverter.class,
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", converter = FormatConverter.Export.class,
             description = "turtle, ntriples, nquads, trig, jsonld, rdfxml, graphml or neo4j.")
     Format format;
 
@@ -61,17 +57,6 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** picocli converter: an unknown name is a usage error (exit 2) whose message lists the formats. */
-    static final class FormatConverter implements ITypeConverter<Format> {
-        @Override
-        public Format convert(String value) {
-            try {
-                return ExportFormats.parse(value);
-            } catch (UnsupportedFormatException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
 
     @Override
     public Integer call() throws Exception {

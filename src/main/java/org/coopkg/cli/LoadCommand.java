@@ -15,19 +15,16 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.coopkg.core.Format;
-import org.coopkg.core.UnsupportedFormatException;
 import org.coopkg.derive.LoadedGraph;
 import org.coopkg.store.Tdb2Load;
 import org.coopkg.store.TextSearch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Load the curated data and write it as RDF with its provenance: every named graph "
@@ -66,23 +63,13 @@ public final class LoadCommand implements Callable<Integer>, Usage {
         Path textIndex;
     }
 
-    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.Load.class,
             description = "nquads or trig (default: from the file name, .nq or .trig).")
     Format format;
 
     @Spec
     CommandSpec spec;
 
-    static final class FormatConverter implements ITypeConverter<Format> {
-        @Override
-        public Format convert(String value) {
-            try {
-                return Format.parse(value, FORMATS, "load");
-            } catch (UnsupportedFormatException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
 
     @Override
     public Optional<String> explain(ParameterException e) {

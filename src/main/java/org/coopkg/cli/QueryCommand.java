@@ -4,24 +4,19 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.query.Query;
 import org.coopkg.core.Format;
-import org.coopkg.core.UnsupportedFormatException;
 import org.coopkg.query.InvalidQueryException;
 import org.coopkg.query.QueryRunner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = "Run a SPARQL query over the curated data without starting a server.")
@@ -30,24 +25,11 @@ public final class QueryCommand implements Callable<Integer> {
             description = "A file of SPARQL (e.g. queries/01-….rq) or the query text itself.")
     String query;
 
-    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.Query.class,
             description = "table (default), csv, tsv, json or xml for SELECT and ASK; "
                     + "turtle (default), ntriples, jsonld or rdfxml for CONSTRUCT and DESCRIBE.")
     Format format;
 
-    /** Any format a query answer prints in; whether it fits the query is checked once the query is read. */
-    static final class FormatConverter implements ITypeConverter<Format> {
-        @Override
-        public Format convert(String value) {
-            List<Format> all = new ArrayList<>(QueryRunner.TABLE_FORMATS);
-            all.addAll(QueryRunner.GRAPH_FORMATS);
-            try {
-                return Format.parse(value, all, "query result");
-            } catch (UnsupportedFormatException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
 
     @Mixin
     DataOptions data;
