@@ -33,16 +33,14 @@ public final class EntityServlet extends HttpServlet {
     private final transient IndexPages indexPages;
     private final transient EntityCatalog catalog;
     private final transient PrefixMapping prefixes;
-    private final String sparqlPath;
 
-    public EntityServlet(KnowledgeGraphView view, TermLabels terms, EntityCatalog catalog, PrefixMapping prefixes, String sparqlPath) {
+    public EntityServlet(KnowledgeGraphView view, TermLabels terms, EntityCatalog catalog, PrefixMapping prefixes) {
         this.view = view;
         this.terms = terms;
         this.links = new PageLinks(view.iris());
         this.descriptions = new EntityDescription(view);
         this.catalog = catalog;
-        this.indexPages = new IndexPages(view, terms, links, catalog, sparqlPath);
-        this.sparqlPath = sparqlPath;
+        this.indexPages = new IndexPages(view, terms, links, catalog);
         this.prefixes = prefixes;
     }
 
@@ -115,7 +113,7 @@ public final class EntityServlet extends HttpServlet {
         byte[] body;
         if (type == Format.HTML) {
             Node e = entity;
-            body = new EntityPage(view, terms, links, e, pagePath, sparqlPath).render(EntityCatalog.title(kind))
+            body = new EntityPage(view, terms, links, e, pagePath).render(EntityCatalog.title(kind))
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         } else {
             DatasetGraph description = descriptions.describe(entity);
@@ -163,7 +161,7 @@ public final class EntityServlet extends HttpServlet {
             String root = PageLayout.rootPrefix(path);
             Responses.html(request, response, 404, PageLayout.page("Not found",
                     List.of(new PageLayout.Crumb("Linked Data", PageLinks.relative(path, CoopIris.HOME_PATH)),
-                            new PageLayout.Crumb("Not found", null)), List.of(), root.isEmpty() ? "./" : root, h, root, sparqlPath));
+                            new PageLayout.Crumb("Not found", null)), List.of(), root.isEmpty() ? "./" : root, h, root));
         } else {
             ErrorLine.send(request, response, 404, "coop-kg has nothing about " + iri);
         }

@@ -16,14 +16,12 @@ public final class IndexPages {
     private final TermLabels terms;
     private final PageLinks links;
     private final EntityCatalog catalog;
-    private final String sparqlPath;
 
-    public IndexPages(KnowledgeGraphView view, TermLabels terms, PageLinks links, EntityCatalog catalog, String sparqlPath) {
+    public IndexPages(KnowledgeGraphView view, TermLabels terms, PageLinks links, EntityCatalog catalog) {
         this.view = view;
         this.terms = terms;
         this.links = links;
         this.catalog = catalog;
-        this.sparqlPath = sparqlPath;
     }
 
     public String home() {
@@ -49,11 +47,11 @@ public final class IndexPages {
                 .text(": classes and properties, with definitions").close("li");
         h.open("li").link(PageLinks.relative(path, CoopIris.VOID_PATH), "Data set description")
                 .text(" (VoID and DCAT): licence, counts, links to Wikidata, GeoNames and ROR").close("li");
-        h.open("li").link(PageLinks.relative(path, sparqlPath), "SPARQL endpoint")
+        h.open("li").link(PageLinks.relative(path, CoopIris.SPARQL_PATH), "SPARQL endpoint")
                 .text(" (GET without a query returns its service description)").close("li");
         h.open("li").link("../", "Query page").text(": write SPARQL in the browser").close("li");
         h.close("ul");
-        return PageLayout.page("Linked Data", List.of(new PageLayout.Crumb("Linked Data", null)), List.of(), "../", h, "../", sparqlPath);
+        return PageLayout.page("Linked Data", List.of(new PageLayout.Crumb("Linked Data", null)), List.of(), "../", h, "../");
     }
 
     public String kind(String kind) {
@@ -83,6 +81,6 @@ public final class IndexPages {
         });
         h.close("tbody").close("table");
         return PageLayout.page(title, List.of(new PageLayout.Crumb("Linked Data", "../"), new PageLayout.Crumb(title, null)),
-                List.of(), "../../", h, "../../", sparqlPath);
+                List.of(), "../../", h, "../../");
     }
 }

@@ -33,7 +33,6 @@ final class LinkedDataSite {
      * computed in the background once {@code preparations} begin.
      */
     static void install(FusekiServer.Builder fuseki, Preparations preparations, DatasetGraph dataset, CoopIris iris) {
-        String sparqlPath = CoopIris.SPARQL_PATH;
         Graph ontology = Ontology.graph();
         TermLabels terms = new TermLabels(ontology);
         KnowledgeGraphView view = new KnowledgeGraphView(dataset, iris);
@@ -41,7 +40,7 @@ final class LinkedDataSite {
 
         // Made in order of preparation cost (each prepares in the background, one after the other): the
         // ontology documents, then the service description and VoID, then the catalogue of every entity.
-        OntologyServlet ontologyServlet = new OntologyServlet(preparations, ontology, terms, sparqlPath);
+        OntologyServlet ontologyServlet = new OntologyServlet(preparations, ontology, terms);
         OntologyServlet.paths().forEach(path -> fuseki.addServlet(path, ontologyServlet));
         String endpoint = iris.sparqlEndpoint();
         GraphServlet serviceDescription = new GraphServlet(preparations, "the SPARQL service description",
@@ -53,7 +52,7 @@ final class LinkedDataSite {
                 List.of(uri(iris.voidDocument()), uri(iris.voidDocument() + "#dataset"))));
         fuseki.addFilter(CoopIris.SPARQL_PATH, describer);
         fuseki.addFilter(CoopIris.QUERY_PATH, describer);
-        fuseki.addServlet(CoopIris.HOME_PATH + "*", new EntityServlet(view, terms, new EntityCatalog(preparations, view), prefixes, sparqlPath));
+        fuseki.addServlet(CoopIris.HOME_PATH + "*", new EntityServlet(view, terms, new EntityCatalog(preparations, view), prefixes));
     }
 
     private static Node uri(String iri) {

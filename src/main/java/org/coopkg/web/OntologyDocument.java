@@ -31,12 +31,10 @@ public final class OntologyDocument {
 
     private final Graph ontology;
     private final TermLabels terms;
-    private final String sparqlPath;
 
-    public OntologyDocument(Graph ontology, TermLabels terms, String sparqlPath) {
+    public OntologyDocument(Graph ontology, TermLabels terms) {
         this.ontology = ontology;
         this.terms = terms;
-        this.sparqlPath = sparqlPath;
     }
 
     /** The coop terms of a type, in order of their local names. */
@@ -92,7 +90,7 @@ public final class OntologyDocument {
         individuals.forEach(i -> individualSection(h, i));
         return PageLayout.page("coop-kg ontology", List.of(new PageLayout.Crumb("Ontology", null)),
                 List.of(new PageLayout.Alternate(Format.TURTLE, "ontology.ttl"), new PageLayout.Alternate(Format.RDFXML, "ontology.rdf"),
-                        new PageLayout.Alternate(Format.JSONLD, "ontology.jsonld")), "./", h, "", sparqlPath);
+                        new PageLayout.Alternate(Format.JSONLD, "ontology.jsonld")), "./", h, "");
     }
 
     private void toc(Html h, String heading, List<Node> list) {

@@ -40,11 +40,11 @@ public final class OntologyServlet extends HttpServlet {
     /** {@code /ontology/{owl:versionInfo}}; empty when the ontology states no version, so no version path answers. */
     private final transient Optional<String> versionPath;
 
-    public OntologyServlet(Preparations preparations, Graph ontology, TermLabels terms, String sparqlPath) {
+    public OntologyServlet(Preparations preparations, Graph ontology, TermLabels terms) {
         // JSON-LD alone takes seconds to write: render in the background (Prepared) rather than delay start-up.
         bodies = preparations.add("the ontology documents", () -> {
             Map<Format, byte[]> rendered = new EnumMap<>(Format.class);
-            rendered.put(Format.HTML, new OntologyDocument(ontology, terms, sparqlPath).render().getBytes(StandardCharsets.UTF_8));
+            rendered.put(Format.HTML, new OntologyDocument(ontology, terms).render().getBytes(StandardCharsets.UTF_8));
             rendered.put(Format.TURTLE, Ontology.authoredTurtle());
             for (Format t : List.of(Format.RDFXML, Format.JSONLD, Format.NTRIPLES)) {
                 rendered.put(t, RdfWriting.write(ontology, t, ontology.getPrefixMapping()));

@@ -55,11 +55,10 @@ public final class PageLayout {
     private PageLayout() {}
 
     /**
-     * A whole page. {@code footerHrefPrefix} leads from the page back to the server root ({@code ../../});
-     * {@code sparqlPath} is the endpoint's path on the server ({@code /coop/sparql}), as the server registers it.
+     * A whole page. {@code footerHrefPrefix} leads from the page back to the server root ({@code ../../}).
      */
     public static String page(String title, List<Crumb> crumbs, List<Alternate> alternates, String homeHref, Html body,
-                              String footerHrefPrefix, String sparqlPath) {
+                              String footerHrefPrefix) {
         Html h = new Html();
         h.markup("<!DOCTYPE html>\n").open("html", "lang", "en").open("head")
                 .markup("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -83,7 +82,7 @@ public final class PageLayout {
                 .link(footerHrefPrefix + CoopIris.HOME_PATH.substring(1), "all entities").text(" · ")
                 .link(footerHrefPrefix + CoopIris.ONTOLOGY_PATH.substring(1), "ontology").text(" · ")
                 .link(footerHrefPrefix + CoopIris.VOID_PATH.substring(1), "data set description (VoID)").text(" · ")
-                .link(footerHrefPrefix + sparqlPath.substring(1), "SPARQL endpoint").text(" · ")
+                .link(footerHrefPrefix + CoopIris.SPARQL_PATH.substring(1), "SPARQL endpoint").text(" · ")
                 .link(footerHrefPrefix.isEmpty() ? "./" : footerHrefPrefix, "query page")
                 .close("footer");
         h.close("body").close("html");

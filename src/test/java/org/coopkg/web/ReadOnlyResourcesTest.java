@@ -36,7 +36,7 @@ class ReadOnlyResourcesTest {
         Graph ontology = GraphFactory.createDefaultGraph();
         ontology.getPrefixMapping().setNsPrefixes(Ontology.graph().getPrefixMapping());
         Ontology.graph().find().filterDrop(t -> t.getPredicate().equals(OWL.versionInfo.asNode())).forEachRemaining(ontology::add);
-        OntologyServlet servlet = new OntologyServlet(new Preparations(), ontology, new TermLabels(ontology), CoopIris.SPARQL_PATH);
+        OntologyServlet servlet = new OntologyServlet(new Preparations(), ontology, new TermLabels(ontology));
         FusekiServer.Builder builder = FusekiServer.create().port(0).loopback(true);
         OntologyServlet.paths().forEach(path -> builder.addServlet(path, servlet));
         FusekiServer fuseki = builder.build().start();
