@@ -39,6 +39,7 @@ public final class Coop {
     public static final Resource Role = resource("Role");
     public static final Resource Topic = resource("Topic");
     public static final Resource PartyRole = resource("PartyRole");
+    public static final Resource SupportLevel = resource("SupportLevel");
     public static final Resource ValueQualifier = resource("ValueQualifier");
     public static final Resource Facility = resource("Facility");
     public static final Resource RadioTelescope = resource("RadioTelescope");
@@ -143,6 +144,7 @@ public final class Coop {
     public static final Property author = property("author");
     public static final Property describes = property("describes");
     public static final Property hasTime = property("hasTime");
+    public static final Property support = property("support");
 
     // Datatype properties
     public static final Property date = property("date");
@@ -162,15 +164,19 @@ public final class Coop {
     public static final Property renewal = property("renewal");
     public static final Property status = property("status");
     public static final Property byline = property("byline");
+    public static final Property curatorNote = property("curatorNote");
     public static final Property evidence = property("evidence");
     public static final Property sourceFile = property("sourceFile");
     public static final Property sourceLine = property("sourceLine");
 
-    // Individuals: the qualifiers of headline figures and their concept scheme
+    // Individuals: the qualifiers of headline figures, the support levels of assertions, and their concept schemes
     public static final Resource ValueQualifiers = resource("ValueQualifiers");
     public static final Resource MoreThan = resource("MoreThan");
     public static final Resource Exactly = resource("Exactly");
     public static final Resource About = resource("About");
+    public static final Resource SupportLevels = resource("SupportLevels");
+    public static final Resource Stated = resource("Stated");
+    public static final Resource Implied = resource("Implied");
 
     private Coop() {}
 
