@@ -154,9 +154,9 @@ final class CellMapper {
         if (isUrl(at.value())) {
             at.add(property(url.property()), uri(at.value()));
         } else {
-            error(at, "url.syntax", "'" + CsvReader.shorten(at.value())
-                    + "' is not an http(s) URL without spaces; write the full address, e.g. https://example.org/page, with "
-                    + "spaces and the characters < > \" { } | \\ ^ ` percent-encoded");
+            error(at, "url.syntax", "'" + CsvReader.shorten(at.value()) + "' is not an http(s) URL without spaces; "
+                    + "write the full address, e.g. https://example.org/page, with spaces and the characters "
+                    + "< > \" { } | \\ ^ ` percent-encoded");
         }
     }
 

@@ -36,9 +36,10 @@ public final class CuratedDataMapper {
         index = new ReferenceIndex(names, errors);
         cycles = new ContainmentCycles(index, errors);
         AssertionGraphs graphs = new AssertionGraphs(names, index, sink, errors);
-        entities = new EntityRowMapper(names, index, graphs, sink, errors);
-        relations = new RelationMapper(ontology, index, graphs, sink, errors);
-        links = new LinkMapper(names, index, graphs, sink, errors);
+        MappingContext context = new MappingContext(names, index, graphs, sink, errors);
+        entities = new EntityRowMapper(context);
+        relations = new RelationMapper(ontology, context);
+        links = new LinkMapper(context);
     }
 
     /**

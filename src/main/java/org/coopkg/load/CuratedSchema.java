@@ -142,7 +142,7 @@ public final class CuratedSchema {
                     .text("definition", "skos:definition")
                     .provenance(TableSpec.Provenance.OPTIONAL));
 
-    /** A concept scheme of concepts.csv: the value of its {@code scheme} column, the class of its concepts, its name. */
+    /** A concept scheme of concepts.csv: the value of its {@code scheme} column, its concepts' class, its name. */
     public record ConceptScheme(String id, Resource conceptClass, String label) {
         public ConceptScheme {
             Objects.requireNonNull(id);

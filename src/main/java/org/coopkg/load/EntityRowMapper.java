@@ -10,8 +10,6 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
-import org.coopkg.core.CoopIris;
-import org.coopkg.core.DataError;
 
 /**
  * Maps a row of an entity file to the statements about its entity: its class, its cells, a label made from
@@ -19,39 +17,31 @@ import org.coopkg.core.DataError;
  * states nothing, so that a half-checked entity never reaches the data.
  */
 final class EntityRowMapper {
-    private final CoopIris names;
-    private final ReferenceIndex index;
+    private final MappingContext context;
     private final CellMapper cells;
-    private final AssertionGraphs graphs;
-    private final QuadSink sink;
-    private final List<DataError> errors;
 
-    EntityRowMapper(CoopIris names, ReferenceIndex index, AssertionGraphs graphs, QuadSink sink,
-                    List<DataError> errors) {
-        this.names = names;
-        this.index = index;
-        this.cells = new CellMapper(index, errors);
-        this.graphs = graphs;
-        this.sink = sink;
-        this.errors = errors;
+    EntityRowMapper(MappingContext context) {
+        this.context = context;
+        this.cells = new CellMapper(context.index(), context.errors());
     }
 
     /** Declares the concept schemes that the rows of concepts.csv are in. */
     void writeConceptSchemes() {
         for (CuratedSchema.ConceptScheme scheme : CuratedSchema.CONCEPT_SCHEMES) {
-            Node node = NodeFactory.createURI(names.conceptScheme(scheme.id()));
-            sink.emit(graphs.metadataGraph(), node, RDF.type.asNode(), SKOS.ConceptScheme.asNode());
-            sink.emit(graphs.metadataGraph(), node, RDFS.label.asNode(),
+            Node node = NodeFactory.createURI(context.names().conceptScheme(scheme.id()));
+            Node metadata = context.graphs().metadataGraph();
+            context.emit(metadata, node, RDF.type.asNode(), SKOS.ConceptScheme.asNode());
+            context.emit(metadata, node, RDFS.label.asNode(),
                     NodeFactory.createLiteralLang(scheme.label(), "en"));
         }
     }
 
     void map(CsvRow row, TableSpec spec) {
-        if (!index.defines(spec.kind(), row)) return;
+        if (!context.index().defines(spec.kind(), row)) return;
         String id = row.value(TableSpec.ID);
-        Node subject = NodeFactory.createURI(names.entity(spec.kind(), id));
+        Node subject = NodeFactory.createURI(context.names().entity(spec.kind(), id));
         List<Node[]> triples = new ArrayList<>();
-        int errorsBefore = errors.size();
+        int problemsBefore = context.problemCount();
 
         spec.fixedClass().ifPresent(c -> triples.add(new Node[] {subject, RDF.type.asNode(), c.asNode()}));
         if (spec.kind().equals("concept")) mapScheme(row, subject, triples);
@@ -60,7 +50,7 @@ final class EntityRowMapper {
             if (!cell.isEmpty()) {
                 cells.map(row, cell, column, subject, triples);
             } else if (column.required()) {
-                errors.add(row.error(cell, "required.empty", "the column '" + column.name()
+                context.report(row.error(cell, "required.empty", "the column '" + column.name()
                         + "' is empty; it is required in " + row.file() + ", so fill it in"));
             }
         }
@@ -69,10 +59,10 @@ final class EntityRowMapper {
         new TemporalMapper(subject).map(triples);
 
         // Checked even when a cell is in error, so that a curator sees every problem of the row at once.
-        graphs.check(row, spec.provenance());
-        if (errors.size() > errorsBefore) return;
-        Node graph = graphs.graphOf(row, spec.kind() + "-" + id, subject, spec.provenance());
-        triples.forEach(t -> sink.emit(graph, t[0], t[1], t[2]));
+        context.graphs().check(row, spec.provenance());
+        if (context.problemCount() > problemsBefore) return;
+        Node graph = context.graphs().graphOf(row, spec.kind() + "-" + id, subject, spec.provenance());
+        triples.forEach(t -> context.emit(graph, t[0], t[1], t[2]));
     }
 
     private void mapScheme(CsvRow row, Node subject, List<Node[]> triples) {
@@ -80,14 +70,14 @@ final class EntityRowMapper {
         if (cell.isEmpty()) return;
         Optional<CuratedSchema.ConceptScheme> scheme = CuratedSchema.conceptScheme(cell.value());
         if (scheme.isEmpty()) {
-            errors.add(row.error(cell, "scheme.unknown", "the scheme '" + cell.value() + "' is not one of: "
+            context.report(row.error(cell, "scheme.unknown", "the scheme '" + cell.value() + "' is not one of: "
                     + CuratedSchema.CONCEPT_SCHEMES.stream().map(CuratedSchema.ConceptScheme::id)
                             .collect(Collectors.joining(", "))));
             return;
         }
         triples.add(new Node[] {subject, RDF.type.asNode(), scheme.get().conceptClass().asNode()});
         triples.add(new Node[] {subject, SKOS.inScheme.asNode(),
-                NodeFactory.createURI(names.conceptScheme(scheme.get().id()))});
+                NodeFactory.createURI(context.names().conceptScheme(scheme.get().id()))});
     }
 
     /** The label of an n-ary node: the labels of what its row links, or the ids where they have none. */
@@ -99,6 +89,7 @@ final class EntityRowMapper {
             if (value.isEmpty()) continue;
             Column.Ref ref = (Column.Ref) spec.column(column).orElseThrow();
             if (label.length() > 0) label.append(template.prefixes().get(i));
+            ReferenceIndex index = context.index();
             label.append(index.resolve(value, ref.kinds()).map(target -> index.label(target, value)).orElse(value));
         }
         return label.toString();

@@ -2,7 +2,6 @@ package org.coopkg.load;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -13,8 +12,6 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.coopkg.core.CoopIris;
-import org.coopkg.core.DataError;
 import org.coopkg.core.ExternalDataset;
 import org.coopkg.core.LinkPredicate;
 import org.coopkg.core.vocab.Coop;
@@ -25,40 +22,32 @@ import org.coopkg.core.vocab.Coop;
  * day; that page becomes the link's source, a reference record in the metadata graph.
  */
 final class LinkMapper {
-    private final CoopIris names;
-    private final ReferenceIndex index;
-    private final AssertionGraphs graphs;
-    private final QuadSink sink;
-    private final List<DataError> errors;
+    private final MappingContext context;
 
-    LinkMapper(CoopIris names, ReferenceIndex index, AssertionGraphs graphs, QuadSink sink, List<DataError> errors) {
-        this.names = names;
-        this.index = index;
-        this.graphs = graphs;
-        this.sink = sink;
-        this.errors = errors;
+    LinkMapper(MappingContext context) {
+        this.context = context;
     }
 
     void map(CsvTable table) {
         Map<String, Integer> seen = new HashMap<>();
         for (CsvRow row : table.rows()) {
-            int errorsBefore = errors.size();
-            Optional<String> entity = index.resolveQualified(row, "entity");
+            int problemsBefore = context.problemCount();
+            Optional<String> entity = context.index().resolveQualified(row, "entity");
             Cell dataset = row.cell("dataset");
             Optional<ExternalDataset> target = ExternalDataset.byId(dataset.value());
             Cell identifier = row.cell("identifier");
             Cell match = row.cell("match");
             Optional<LinkPredicate> predicate = LinkPredicate.byMatch(match.value());
             if (target.isEmpty()) {
-                errors.add(row.error(dataset, "link.dataset", "the dataset '" + CsvReader.shorten(dataset.value())
+                context.report(row.error(dataset, "link.dataset", "the dataset '" + CsvReader.shorten(dataset.value())
                         + "' is not one of: " + Arrays.stream(ExternalDataset.values()).map(ExternalDataset::id)
                                 .collect(Collectors.joining(", "))));
             } else if (!target.get().isIdentifier(identifier.value())) {
-                errors.add(row.error(identifier, "link.identifier", "'" + CsvReader.shorten(identifier.value())
+                context.report(row.error(identifier, "link.identifier", "'" + CsvReader.shorten(identifier.value())
                         + "' is not a " + dataset.value() + " identifier; write it like " + target.get().example()));
             }
             if (predicate.isEmpty()) {
-                errors.add(row.error(match, "link.match", "the match '" + CsvReader.shorten(match.value())
+                context.report(row.error(match, "link.match", "the match '" + CsvReader.shorten(match.value())
                         + "' is not one of: " + Arrays.stream(LinkPredicate.values()).map(LinkPredicate::match)
                                 .collect(Collectors.joining(", "))));
             }
@@ -66,10 +55,10 @@ final class LinkMapper {
             String key = row.value("entity") + " " + dataset.value();
             Integer previous = seen.putIfAbsent(key, row.line());
             if (previous != null) {
-                errors.add(row.error(row.cell("entity"), "link.duplicate", "this entity already has a "
+                context.report(row.error(row.cell("entity"), "link.duplicate", "this entity already has a "
                         + dataset.value() + " identifier on line " + previous + "; keep one"));
             }
-            if (errors.size() > errorsBefore || entity.isEmpty()) continue;
+            if (context.problemCount() > problemsBefore || entity.isEmpty()) continue;
             write(row, entity.get(), target.orElseThrow(), predicate.orElseThrow());
         }
     }
@@ -79,12 +68,12 @@ final class LinkMapper {
         Cell verifiedAt = row.cell("verified_at");
         Cell verifiedOn = row.cell("verified_on");
         if (!CellMapper.isUrl(verifiedAt.value())) {
-            errors.add(row.error(verifiedAt, "link.unverified", "verified_at must be the http(s) URL of "
+            context.report(row.error(verifiedAt, "link.unverified", "verified_at must be the http(s) URL of "
                     + "the public page where the identifier was checked; an identifier nobody verified "
                     + "stays out of the data"));
         }
         if (verifiedOn.isEmpty()) {
-            errors.add(row.error(verifiedOn, "required.empty", "verified_on is empty; write the day the "
+            context.report(row.error(verifiedOn, "required.empty", "verified_on is empty; write the day the "
                     + "identifier was checked, as YYYY-MM-DD"));
             return;
         }
@@ -94,7 +83,7 @@ final class LinkMapper {
                         + "the day the identifier was checked, as YYYY-MM-DD");
             }
         } catch (IllegalArgumentException e) {
-            errors.add(row.error(verifiedOn, "date.invalid", "column 'verified_on': " + e.getMessage()));
+            context.report(row.error(verifiedOn, "date.invalid", "column 'verified_on': " + e.getMessage()));
         }
     }
 
@@ -102,19 +91,21 @@ final class LinkMapper {
         String verifiedAt = row.value("verified_at");
         Node subject = NodeFactory.createURI(entity);
         Node page = NodeFactory.createURI(verifiedAt);
-        Node meta = graphs.metadataGraph();
-        sink.emit(meta, page, RDF.type.asNode(), Coop.ReferenceRecord.asNode());
-        sink.emit(meta, page, RDFS.label.asNode(), NodeFactory.createLiteralLang("Reference record " + verifiedAt, "en"));
-        String localPath = names.localPath(entity).orElseThrow();
-        Node assertion = NodeFactory.createURI(names.assertion(
+        Node meta = context.graphs().metadataGraph();
+        context.emit(meta, page, RDF.type.asNode(), Coop.ReferenceRecord.asNode());
+        context.emit(meta, page, RDFS.label.asNode(),
+                NodeFactory.createLiteralLang("Reference record " + verifiedAt, "en"));
+        String localPath = context.names().localPath(entity).orElseThrow();
+        Node assertion = NodeFactory.createURI(context.names().assertion(
                 "link-" + localPath.replace('/', '-') + "-" + dataset.id()));
-        graphs.describe(assertion, subject, page, null, row);
+        context.graphs().describe(assertion, subject, page, null, row);
         // When the identifier was checked: links go stale, so consumers can judge their age.
-        sink.emit(meta, assertion, DCTerms.created.asNode(),
+        context.emit(meta, assertion, DCTerms.created.asNode(),
                 NodeFactory.createLiteralDT(row.value("verified_on"), XSDDatatype.XSDdate));
         if (!row.value("note").isEmpty()) {
-            sink.emit(meta, assertion, RDFS.comment.asNode(), NodeFactory.createLiteralLang(row.value("note"), "en"));
+            context.emit(meta, assertion, RDFS.comment.asNode(),
+                    NodeFactory.createLiteralLang(row.value("note"), "en"));
         }
-        sink.emit(assertion, subject, predicate.node(), NodeFactory.createURI(dataset.iri(row.value("identifier"))));
+        context.emit(assertion, subject, predicate.node(), NodeFactory.createURI(dataset.iri(row.value("identifier"))));
     }
 }

@@ -1,7 +1,6 @@
 package org.coopkg.load;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,7 +9,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
-import org.coopkg.core.DataError;
 import org.coopkg.core.Sha256;
 import org.coopkg.core.vocab.Coop;
 
@@ -23,45 +21,39 @@ final class RelationMapper {
             "participant, participantCountry, contributor, supporter, organiser, topic, usesInstrument, lead";
 
     private final Graph ontology;
-    private final ReferenceIndex index;
-    private final AssertionGraphs graphs;
-    private final QuadSink sink;
-    private final List<DataError> errors;
+    private final MappingContext context;
 
-    RelationMapper(Graph ontology, ReferenceIndex index, AssertionGraphs graphs, QuadSink sink,
-                   List<DataError> errors) {
+    RelationMapper(Graph ontology, MappingContext context) {
         this.ontology = ontology;
-        this.index = index;
-        this.graphs = graphs;
-        this.sink = sink;
-        this.errors = errors;
+        this.context = context;
     }
 
     void map(CsvTable table) {
         Map<String, Integer> seen = new HashMap<>();
         for (CsvRow row : table.rows()) {
-            int errorsBefore = errors.size();
-            Optional<String> subject = index.resolveQualified(row, "subject");
-            Optional<String> object = index.resolveQualified(row, "object");
+            int problemsBefore = context.problemCount();
+            Optional<String> subject = context.index().resolveQualified(row, "subject");
+            Optional<String> object = context.index().resolveQualified(row, "object");
             Cell property = row.cell("property");
             Node predicate = NodeFactory.createURI(Coop.NS + property.value());
             if (property.isEmpty() || !ontology.contains(predicate, RDF.type.asNode(), OWL.ObjectProperty.asNode())) {
-                errors.add(row.error(property, property.isEmpty() ? "required.empty" : "relation.property",
+                context.report(row.error(property, property.isEmpty() ? "required.empty" : "relation.property",
                         "'" + CsvReader.shorten(property.value()) + "' is not an object property of the coop "
                                 + "ontology; use the local name of one, e.g. " + EXAMPLE_PROPERTIES));
             }
             String key = row.value("subject") + " " + property.value() + " " + row.value("object");
             Integer previous = seen.putIfAbsent(key, row.line());
             if (previous != null) {
-                errors.add(row.error(row.cell("subject"), "relation.duplicate", "the same relation is already on "
+                context.report(row.error(row.cell("subject"), "relation.duplicate", "the same relation is already on "
                         + "line " + previous + "; keep one row (cite a second source in a second file row only "
                         + "after the first is removed)"));
             }
-            graphs.check(row, TableSpec.Provenance.REQUIRED);
-            if (errors.size() > errorsBefore) continue;
+            context.graphs().check(row, TableSpec.Provenance.REQUIRED);
+            if (context.problemCount() > problemsBefore) continue;
             Node s = NodeFactory.createURI(subject.orElseThrow());
-            Node graph = graphs.graphOf(row, "relation-" + Sha256.hex(key, 6), s, TableSpec.Provenance.REQUIRED);
-            sink.emit(graph, s, predicate, NodeFactory.createURI(object.orElseThrow()));
+            String name = "relation-" + Sha256.hex(key, 6);
+            Node graph = context.graphs().graphOf(row, name, s, TableSpec.Provenance.REQUIRED);
+            context.emit(graph, s, predicate, NodeFactory.createURI(object.orElseThrow()));
         }
     }
 }
