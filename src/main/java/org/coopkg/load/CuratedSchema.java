@@ -1,10 +1,14 @@
 package org.coopkg.load;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.apache.jena.rdf.model.Resource;
 import org.coopkg.core.vocab.Coop;
 
 /**
@@ -47,13 +51,13 @@ public final class CuratedSchema {
                     .ref("located_in", "locatedIn", "place")
                     .ref("part_of", "subOrganisationOf", "organisation")
                     .text("description", "dcterms:description"),
-            TableSpec.of("people.csv", "person", "Person")
+            TableSpec.of("people.csv", "person", Coop.Person)
                     .label()
                     .plain("honorific", "honorific")
                     .text("occupation", "occupation")
                     .ref("nationality", "nationality", "place")
                     .text("description", "dcterms:description"),
-            TableSpec.of("posts.csv", "post", "Post")
+            TableSpec.of("posts.csv", "post", Coop.Post)
                     .requiredRef("person", "holder", "person")
                     .ref("role", "role", "concept")
                     .text("title", "postTitle")
@@ -95,12 +99,12 @@ public final class CuratedSchema {
                     .ref("signing_event", "signingEvent", "event")
                     .ref("subject", "agreementSubject", "project", "organisation", "facility", "lab")
                     .bool("renewal", "renewal"),
-            TableSpec.of("agreement-parties.csv", "party", "AgreementParty")
+            TableSpec.of("agreement-parties.csv", "party", Coop.AgreementParty)
                     .requiredRef("agreement", "partyIn", "agreement")
                     .requiredRef("party", "party", "organisation", "place", "person")
                     .ref("party_role", "partyRole", "concept")
                     .labelFrom("", "party", ", party to ", "agreement"),
-            TableSpec.of("labs.csv", "lab", "JointLaboratory")
+            TableSpec.of("labs.csv", "lab", Coop.JointLaboratory)
                     .label()
                     .texts("alt_labels", "skos:altLabel")
                     .refs("partner_countries", "partnerCountry", "place")
@@ -119,13 +123,13 @@ public final class CuratedSchema {
                     .ref("place", "heldIn", "place")
                     .ref("part_of", "subEventOf", "event")
                     .text("description", "dcterms:description"),
-            TableSpec.of("figures.csv", "figure", "Indicator")
+            TableSpec.of("figures.csv", "figure", Coop.Indicator)
                     .label()
                     .integer("value", "value")
                     .choice("qualifier", "qualifier", orderedMap(
-                            "more-than", Coop.NS + "MoreThan",
-                            "exactly", Coop.NS + "Exactly",
-                            "about", Coop.NS + "About"))
+                            "more-than", Coop.MoreThan.getURI(),
+                            "exactly", Coop.Exactly.getURI(),
+                            "about", Coop.About.getURI()))
                     .requiredText("counts", "counts")
                     .ref("subject", "indicatorSubject", "place", "organisation", "facility", "project", "lab",
                             "event", "agreement", "person")
@@ -138,27 +142,25 @@ public final class CuratedSchema {
                     .text("definition", "skos:definition")
                     .provenance(TableSpec.Provenance.OPTIONAL));
 
-    /** Concept schemes of concepts.csv: the scheme's id → the class of its concepts. */
-    public static final Map<String, String> CONCEPT_SCHEMES = orderedMap(
-            "topics", "Topic", "roles", "Role", "party-roles", "PartyRole");
+    /** A concept scheme of concepts.csv: the value of its {@code scheme} column, its concepts' class, its name. */
+    public record ConceptScheme(String id, Resource conceptClass, String label) {
+        public ConceptScheme {
+            Objects.requireNonNull(id);
+            Objects.requireNonNull(conceptClass);
+            Objects.requireNonNull(label);
+        }
+    }
 
-    /** External data sets of external-links.csv: id → IRI prefix, id syntax and an example. */
-    public record LinkTarget(String iriPrefix, String iriSuffix, String idPattern, String example) {}
-
-    public static final Map<String, LinkTarget> LINK_TARGETS = orderedMap(
-            "wikidata", new LinkTarget("http://www.wikidata.org/entity/", "", "Q[1-9][0-9]*", "Q148"),
-            "geonames", new LinkTarget("https://sws.geonames.org/", "/", "[1-9][0-9]*", "1814991"),
-            "ror", new LinkTarget("https://ror.org/", "", "0[a-z0-9]{6}[0-9]{2}", "03cve4549"));
-
-    /** Link kinds of external-links.csv → the property written. */
-    public static final Map<String, String> LINK_MATCHES = orderedMap(
-            "sameAs", "http://www.w3.org/2002/07/owl#sameAs",
-            "exactMatch", "http://www.w3.org/2004/02/skos/core#exactMatch",
-            "closeMatch", "http://www.w3.org/2004/02/skos/core#closeMatch");
+    public static final List<ConceptScheme> CONCEPT_SCHEMES = List.of(
+            new ConceptScheme("topics", Coop.Topic, "Topics and fields of science"),
+            new ConceptScheme("roles", Coop.Role, "Roles and posts"),
+            new ConceptScheme("party-roles", Coop.PartyRole, "Roles of parties to agreements"));
 
     public static final List<String> RELATION_COLUMNS = List.of("subject", "property", "object", "source", "evidence");
     public static final List<String> LINK_COLUMNS =
             List.of("entity", "dataset", "identifier", "match", "verified_at", "verified_on", "note");
+    /** A link needs all but its note. */
+    public static final List<String> REQUIRED_LINK_COLUMNS = LINK_COLUMNS.subList(0, 6);
 
     private CuratedSchema() {}
 
@@ -172,22 +174,25 @@ public final class CuratedSchema {
 
     /** Every file name a curated data folder may hold, in load order. */
     public static List<String> fileNames() {
-        List<String> names = new java.util.ArrayList<>(ENTITY_TABLES.stream().map(TableSpec::file).toList());
+        List<String> names = new ArrayList<>(ENTITY_TABLES.stream().map(TableSpec::file).toList());
         names.add(RELATIONS);
         names.add(EXTERNAL_LINKS);
         return names;
+    }
+
+    public static Optional<ConceptScheme> conceptScheme(String id) {
+        return CONCEPT_SCHEMES.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
     public static List<String> kinds() {
         return ENTITY_TABLES.stream().map(TableSpec::kind).toList();
     }
 
-    @SuppressWarnings("unchecked")
-    private static <V> Map<String, V> orderedMap(Object... keysAndValues) {
-        Map<String, V> map = new LinkedHashMap<>();
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 }

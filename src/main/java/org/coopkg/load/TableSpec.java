@@ -1,16 +1,26 @@
 package org.coopkg.load;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+
+import org.apache.jena.rdf.model.Resource;
 
 /**
  * The layout of one curated entity file: its name, the kind of entity a row describes (which is also the
  * IRI path segment), the class of its rows, and its columns. Built fluently by {@link CuratedSchema}.
+ * Besides its own columns every file has {@value #ID}, and unless it describes sources, {@value #SOURCE}
+ * and {@value #EVIDENCE}.
  */
 public final class TableSpec {
+    public static final String ID = "id";
+    public static final String SOURCE = "source";
+    public static final String EVIDENCE = "evidence";
+
     /** How a table's rows cite their source. */
     public enum Provenance {
         /** Every row states facts: {@code source} and {@code evidence} are required. */
@@ -23,7 +33,7 @@ public final class TableSpec {
 
     private final String file;
     private final String kind;
-    private final String fixedClass;
+    private final Resource fixedClass;
     private final List<Column> columns = new ArrayList<>();
     private Provenance provenance = Provenance.REQUIRED;
     private LabelTemplate labelTemplate;
@@ -34,7 +44,7 @@ public final class TableSpec {
      */
     public record LabelTemplate(List<String> prefixes, List<String> columns) {}
 
-    private TableSpec(String file, String kind, String fixedClass) {
+    private TableSpec(String file, String kind, Resource fixedClass) {
         this.file = file;
         this.kind = kind;
         this.fixedClass = fixedClass;
@@ -44,7 +54,8 @@ public final class TableSpec {
         return new TableSpec(file, kind, null);
     }
 
-    public static TableSpec of(String file, String kind, String fixedClass) {
+    /** A table whose rows all have one class, so that it has no {@code type} column. */
+    public static TableSpec of(String file, String kind, Resource fixedClass) {
         return new TableSpec(file, kind, fixedClass);
     }
 
@@ -129,7 +140,7 @@ public final class TableSpec {
             prefixes.add(prefixAndColumn[i]);
             names.add(prefixAndColumn[i + 1]);
         }
-        this.labelTemplate = new LabelTemplate(prefixes, names);
+        this.labelTemplate = new LabelTemplate(List.copyOf(prefixes), List.copyOf(names));
         return this;
     }
 
@@ -146,12 +157,17 @@ public final class TableSpec {
         return kind;
     }
 
-    public Optional<String> fixedClass() {
+    public Optional<Resource> fixedClass() {
         return Optional.ofNullable(fixedClass);
     }
 
+    /** The table's own columns, without the implicit ones, in the documented order. */
     public List<Column> columns() {
-        return columns;
+        return Collections.unmodifiableList(columns);
+    }
+
+    public Optional<Column> column(String name) {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     public Provenance provenance() {
@@ -164,13 +180,22 @@ public final class TableSpec {
 
     /** Every column name a file of this kind may have, in the documented order. */
     public List<String> columnNames() {
+        return names(column -> true, provenance != Provenance.NONE);
+    }
+
+    /** The column names a file of this kind must have, in the documented order. */
+    public List<String> requiredColumnNames() {
+        return names(Column::required, provenance == Provenance.REQUIRED);
+    }
+
+    private List<String> names(Predicate<Column> which, boolean withProvenance) {
         List<String> names = new ArrayList<>();
-        names.add("id");
-        columns.forEach(c -> names.add(c.name()));
-        if (provenance != Provenance.NONE) {
-            names.add("source");
-            names.add("evidence");
+        names.add(ID);
+        columns.stream().filter(which).forEach(c -> names.add(c.name()));
+        if (withProvenance) {
+            names.add(SOURCE);
+            names.add(EVIDENCE);
         }
-        return names;
+        return List.copyOf(names);
     }
 }

@@ -19,10 +19,10 @@ import org.coopkg.core.vocab.Time;
  * entity ({@code #time}, {@code #start}, {@code #end}) so that output stays deterministic.
  */
 final class TemporalMapper {
-    private static final Set<String> BEGINNINGS = Set.of(Coop.NS + "startDate", Coop.NS + "launchDate");
-    private static final String END = Coop.NS + "endDate";
+    private static final Set<String> BEGINNINGS = Set.of(Coop.startDate.getURI(), Coop.launchDate.getURI());
+    private static final String END = Coop.endDate.getURI();
     private static final Set<String> INSTANTS =
-            Set.of(Coop.NS + "date", Coop.NS + "signingDate", Coop.NS + "asOf");
+            Set.of(Coop.date.getURI(), Coop.signingDate.getURI(), Coop.asOf.getURI());
 
     private final Node subject;
 

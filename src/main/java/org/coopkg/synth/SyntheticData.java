@@ -6,14 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.SplittableRandom;
 
 import org.coopkg.core.DataException;
+import org.coopkg.load.Cell;
 import org.coopkg.load.CsvReader;
 import org.coopkg.load.CsvRow;
 import org.coopkg.load.CsvTable;
@@ -26,64 +24,23 @@ import org.coopkg.load.CuratedSchema;
  * note say that it is synthetic, so a query can always tell generated rows from curated facts.
  *
  * <p>The shapes follow the bundled data: per unit of scale about 220 rows and 4,300 named-graph quads (the
- * bundled data has 331 rows and 5,946 quads, 64 of its rows being external links, which are never generated) — cities in provinces in countries,
- * institutions, people with posts, facilities, programmes, agreements with 2–5 parties, joint laboratories,
- * events, headline figures and relations. Partners are drawn with a power law, so a few countries and
- * institutions (the bundled ones first, China heaviest) take most of the cooperation, as in the real network.
+ * bundled data has 331 rows and 5,946 quads, 64 of its rows being external links, which are never generated) —
+ * cities in provinces in countries, institutions, people with posts, facilities, programmes, agreements with 2–5
+ * parties, joint laboratories, events, headline figures and relations. Partners are drawn with a power law, so a
+ * few countries and institutions (the bundled ones first, China heaviest) take most of the cooperation, as in the
+ * real network.
  * The same scale and seed give byte-identical files.
  */
 public final class SyntheticData {
     public static final String SOURCE_ID = "synthetic-data";
 
-    private static final String[] SYLLABLES = {"ka", "lo", "ven", "mar", "ti", "sa", "dor", "el", "qu", "ran", "bo",
-            "nis", "ta", "vel", "or", "mi", "zan", "ur", "ho", "len", "tra", "go", "fe", "ris"};
-    private static final String[] FIELDS = {"Ocean Science", "Radio Astronomy", "Earth Sciences", "Agronomy",
-            "Materials Science", "Space Science", "Climate Research", "Biotechnology", "Computing", "Energy Systems",
-            "Ecology", "Geophysics", "Plant Genetics", "Public Health", "Robotics"};
-    private static final String[] GIVEN = {"Ana", "Li", "Omar", "Mei", "Jonas", "Amara", "Ivan", "Sofia", "Kwame",
-            "Lena", "Ravi", "Yuki", "Pablo", "Nadia", "Chen", "Ilse"};
-    private static final String[] ORG_TYPES = {"University", "ResearchInstitute", "ResearchInstitute", "Academy",
-            "AcademicUnit", "Company", "Ministry", "InternationalOrganisation"};
-    private static final String[] FACILITY_TYPES = {"RadioTelescope", "TelescopeArray", "ResearchVessel",
-            "DataPlatform", "FusionReactor", "SatelliteNavigationSystem"};
-    private static final String[] PROJECT_TYPES = {"Project", "Project", "DemonstrationProject", "Survey",
-            "CooperationPlatform", "BigScienceProgramme", "Initiative"};
-    private static final String[] AGREEMENT_TYPES = {"CooperationAgreement", "MemorandumOfUnderstanding",
-            "IntergovernmentalAgreement", "HostingAgreement"};
-    private static final String[] EVENT_TYPES = {"Conference", "Forum", "Roundtable", "DelegationVisit",
-            "SigningCeremony", "ReviewMeeting"};
-    private static final String[] STATUSES = {"", "planned", "ongoing", "ongoing", "completed"};
-    private static final String[] QUALIFIERS = {"exactly", "more-than", "about"};
-
     private final int scale;
     private final long seed;
-    private final SplittableRandom random;
-    private final String evidence;
-
-    private final Map<String, List<String>> rows = new LinkedHashMap<>();
-    private final Set<String> relationKeys = new HashSet<>();
-
-    /** Ids by kind: the bundled ones first, so that the power law favours them. */
-    private final List<String> countries = new ArrayList<>();
-    private final List<String> provinces = new ArrayList<>();
-    private final List<String> cities = new ArrayList<>();
-    private final List<String> organisations = new ArrayList<>();
-    private final List<String> people = new ArrayList<>();
-    private final List<String> facilities = new ArrayList<>();
-    private final List<String> projects = new ArrayList<>();
-    private final List<String> events = new ArrayList<>();
-    private final List<String> delegationVisits = new ArrayList<>();
-    private final List<String> topics = new ArrayList<>();
-    private final List<String> roles = new ArrayList<>();
-    private final List<String> partyRoles = new ArrayList<>();
 
     public SyntheticData(int scale, long seed) {
         if (scale < 1) throw new IllegalArgumentException("--scale " + scale + " must be 1 or more");
         this.scale = scale;
         this.seed = seed;
-        this.random = new SplittableRandom(seed);
-        this.evidence = "Synthetic row generated by coopkg synth --scale " + scale + " --seed " + seed
-                + "; not a fact.";
     }
 
     /** What {@link #writeTo} wrote. */
@@ -105,8 +62,8 @@ public final class SyntheticData {
         for (Map.Entry<String, byte[]> file : CuratedFiles.bundled().readAll().entrySet()) {
             bundled.put(file.getKey(), CsvReader.read(file.getKey(), file.getValue()));
         }
-        collectAnchors(bundled);
-        generate();
+        // A new generator each call, drawing afresh from the seed, so that every call writes the same files.
+        CsvLines generated = new SyntheticRows(scale, seed, bundled).generate();
 
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
@@ -114,295 +71,23 @@ public final class SyntheticData {
         long syntheticRows = 0;
         for (Map.Entry<String, CsvTable> table : bundled.entrySet()) {
             Path file = dir.resolve(table.getKey());
-            List<String> header = table.getValue().header().stream().map(c -> c.value()).toList();
+            List<String> header = table.getValue().header().stream().map(Cell::value).toList();
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                writeRow(out, header);
+                writeLine(out, CsvLines.line(header));
                 for (CsvRow row : table.getValue().rows()) {
-                    writeRow(out, header.stream().map(row::value).toList());
+                    writeLine(out, CsvLines.line(header.stream().map(row::value).toList()));
                 }
-                for (String line : rows.getOrDefault(table.getKey(), List.of())) {
-                    out.write(line);
-                    out.write('\n');
-                }
+                for (String line : generated.of(table.getKey())) writeLine(out, line);
             }
             bundledRows += table.getValue().rows().size();
-            syntheticRows += rows.getOrDefault(table.getKey(), List.of()).size();
+            syntheticRows += generated.of(table.getKey()).size();
             written.add(file);
         }
         return new Summary(bundledRows, syntheticRows, written);
     }
 
-    private void collectAnchors(Map<String, CsvTable> bundled) {
-        for (CsvRow row : bundled.get("places.csv").rows()) {
-            switch (row.value("type")) {
-                case "Country" -> countries.add(row.value("id"));
-                case "Province" -> provinces.add(row.value("id"));
-                case "City" -> cities.add(row.value("id"));
-                default -> { }
-            }
-        }
-        // China first: the bundled article is about China's partnerships, and the power law makes index 0 the hub.
-        if (countries.remove("china")) countries.add(0, "china");
-        bundled.get(CuratedSchema.RELATIONS).rows().forEach(r ->
-                relationKeys.add(r.value("subject") + " " + r.value("property") + " " + r.value("object")));
-        bundled.get("organisations.csv").rows().forEach(r -> organisations.add(r.value("id")));
-        bundled.get("people.csv").rows().forEach(r -> people.add(r.value("id")));
-        bundled.get("facilities.csv").rows().forEach(r -> facilities.add(r.value("id")));
-        bundled.get("projects.csv").rows().forEach(r -> projects.add(r.value("id")));
-        for (CsvRow row : bundled.get("events.csv").rows()) {
-            events.add(row.value("id"));
-            if ("DelegationVisit".equals(row.value("type"))) delegationVisits.add(row.value("id"));
-        }
-        for (CsvRow row : bundled.get("concepts.csv").rows()) {
-            switch (row.value("scheme")) {
-                case "topics" -> topics.add(row.value("id"));
-                case "roles" -> roles.add(row.value("id"));
-                case "party-roles" -> partyRoles.add(row.value("id"));
-                default -> { }
-            }
-        }
-    }
-
-    private void generate() {
-        add("sources.csv", SOURCE_ID, "ReferenceRecord",
-                "Synthetic data generated by coopkg synth --scale " + scale + " --seed " + seed, "", "", "", "", "",
-                "", "", "SYNTHETIC: every row citing this source was generated at random for scale tests and "
-                        + "benchmarks. None of it is a fact.");
-        int newCountries = Math.min(180, 4 + scale / 10);
-        for (int i = 0; i < newCountries; i++) {
-            String id = "syn-country-" + i;
-            place(id, "Country", "Republic of " + name(2), "");
-            countries.add(id);
-        }
-        for (int u = 0; u < scale; u++) {
-            unit(u);
-        }
-    }
-
-    /** One unit of scale: the bundled data's shapes and proportions, without its external links and vocabulary. */
-    private void unit(int u) {
-        String province = "syn-province-" + u;
-        place(province, "Province", name(2) + " Province", powerLaw(countries));
-        provinces.add(province);
-        for (int i = 0; i < 6; i++) {
-            String city = "syn-city-" + u + "-" + i;
-            place(city, "City", name(2), random.nextInt(3) == 0 ? powerLaw(provinces) : province);
-            cities.add(city);
-        }
-        for (int i = 0; i < 25; i++) organisation("syn-org-" + u + "-" + i);
-        for (int i = 0; i < 21; i++) person("syn-person-" + u + "-" + i);
-        for (int i = 0; i < 10; i++) facility("syn-facility-" + u + "-" + i);
-        for (int i = 0; i < 12; i++) event("syn-event-" + u + "-" + i);
-        for (int i = 0; i < 16; i++) project("syn-project-" + u + "-" + i);
-        for (int i = 0; i < 4; i++) agreement("syn-agreement-" + u + "-" + i);
-        for (int i = 0; i < 3; i++) lab("syn-lab-" + u + "-" + i);
-        for (int i = 0; i < 12; i++) figure("syn-figure-" + u + "-" + i);
-        for (int i = 0; i < 80; i++) relation();
-    }
-
-    private void place(String id, String type, String label, String within) {
-        add("places.csv", id, type, label, "", within, "", SOURCE_ID, evidence);
-    }
-
-    private void organisation(String id) {
-        String type = pick(ORG_TYPES);
-        String city = uniform(cities);
-        String label = switch (type) {
-            case "University" -> "University of " + name(2);
-            case "Academy" -> name(2) + " Academy of Sciences";
-            case "AcademicUnit" -> "Department of " + pick(FIELDS) + ", " + name(2) + " College";
-            case "Company" -> name(2) + " Technologies";
-            case "Ministry" -> "Ministry of Science of " + name(2);
-            case "InternationalOrganisation" -> "International " + pick(FIELDS) + " Alliance " + name(1);
-            default -> name(2) + " Institute of " + pick(FIELDS);
-        };
-        String partOf = random.nextInt(10) == 0 && !organisations.isEmpty() ? powerLaw(organisations) : "";
-        add("organisations.csv", id, type, label, "", powerLaw(countries), city, partOf, "", SOURCE_ID, evidence);
-        organisations.add(id);
-    }
-
-    private void person(String id) {
-        add("people.csv", id, pick(GIVEN) + " " + capitalise(name(2)), random.nextInt(4) == 0 ? "Professor" : "",
-                "", powerLaw(countries), "", SOURCE_ID, evidence);
-        people.add(id);
-        if (random.nextInt(3) != 0) {
-            add("posts.csv", id + "-post", id, uniform(roles), "", powerLaw(organisations), "",
-                    random.nextInt(5) == 0 ? "true" : "", date(), "", SOURCE_ID, evidence);
-        }
-    }
-
-    private void facility(String id) {
-        String type = pick(FACILITY_TYPES);
-        add("facilities.csv", id, type, name(2) + " " + switch (type) {
-            case "RadioTelescope" -> "Radio Telescope";
-            case "TelescopeArray" -> "Array";
-            case "ResearchVessel" -> "research vessel";
-            case "FusionReactor" -> "Tokamak";
-            case "SatelliteNavigationSystem" -> "navigation constellation";
-            default -> "Data Platform";
-        }, "", powerLaw(countries), uniform(cities), powerLaw(organisations), "", year(), "", SOURCE_ID, evidence);
-        facilities.add(id);
-    }
-
-    private void event(String id) {
-        String type = pick(EVENT_TYPES);
-        String start = date();
-        boolean multiDay = "Conference".equals(type) || "Forum".equals(type);
-        String partOf = random.nextInt(6) == 0 ? uniform(events) : "";
-        add("events.csv", id, type, name(2) + " " + pick(FIELDS) + " " + type, "", multiDay ? "" : start,
-                multiDay ? start : "", multiDay ? start.substring(0, 8) + "28" : "", "", uniform(cities), partOf, "",
-                SOURCE_ID, evidence);
-        events.add(id);
-        if ("DelegationVisit".equals(type)) delegationVisits.add(id);
-    }
-
-    private void project(String id) {
-        String type = pick(PROJECT_TYPES);
-        String framework = random.nextInt(3) == 0 ? powerLaw(projects) : "";
-        add("projects.csv", id, type, pick(FIELDS) + " cooperation " + name(2), "", powerLaw(organisations),
-                powerLaw(countries), framework, "", year(), "", pick(STATUSES), "", SOURCE_ID, evidence);
-        projects.add(id);
-    }
-
-    /** An agreement between 2–5 distinct parties drawn with the power law. */
-    private void agreement(String id) {
-        add("agreements.csv", id, pick(AGREEMENT_TYPES), "agreement on " + pick(FIELDS) + " " + name(2), date(), "",
-                powerLaw(projects), random.nextInt(8) == 0 ? "true" : "", SOURCE_ID, evidence);
-        int parties = 2 + random.nextInt(4);
-        Set<String> chosen = new HashSet<>();
-        while (chosen.size() < parties) {
-            boolean country = random.nextInt(4) == 0;
-            String party = country ? powerLaw(countries) : powerLaw(organisations);
-            if (chosen.add(party)) {
-                add("agreement-parties.csv", id + "-" + chosen.size(), id, party, uniform(partyRoles), SOURCE_ID,
-                        evidence);
-            }
-        }
-    }
-
-    private void lab(String id) {
-        String partner = powerLaw(countries.subList(1, countries.size()));
-        add("labs.csv", id, name(2) + " Joint Laboratory of " + pick(FIELDS), "", countries.get(0) + "|" + partner,
-                powerLaw(projects), year(), "", SOURCE_ID, evidence);
-    }
-
-    private void figure(String id) {
-        int value = 1 + (int) Math.round(Math.pow(10, 4 * random.nextDouble()));
-        add("figures.csv", id, value + " synthetic items", Integer.toString(value), pick(QUALIFIERS),
-                "synthetic items counted", random.nextBoolean() ? powerLaw(countries) : powerLaw(organisations),
-                year(), SOURCE_ID, evidence);
-    }
-
-    /** One relation in the proportions of the bundled relations.csv. */
-    private void relation() {
-        for (int attempt = 0; attempt < 10; attempt++) {
-            int kind = random.nextInt(80);
-            String subject;
-            String property;
-            String object;
-            if (kind < 30) {
-                subject = random.nextBoolean() ? "project/" + uniform(projects) : "facility/" + uniform(facilities);
-                property = "topic";
-                object = "concept/" + powerLaw(topics);
-            } else if (kind < 42) {
-                subject = random.nextBoolean() ? "project/" + uniform(projects) : "event/" + uniform(events);
-                property = "participantCountry";
-                object = "place/" + powerLaw(countries);
-            } else if (kind < 54) {
-                subject = random.nextBoolean() ? "project/" + uniform(projects) : "event/" + uniform(events);
-                property = "participant";
-                object = "organisation/" + powerLaw(organisations);
-            } else if (kind < 64) {
-                subject = random.nextBoolean() ? "project/" + uniform(projects) : "facility/" + uniform(facilities);
-                property = "contributor";
-                object = "organisation/" + powerLaw(organisations);
-            } else if (kind < 69) {
-                subject = "project/" + uniform(projects);
-                property = "supporter";
-                object = "organisation/" + powerLaw(organisations);
-            } else if (kind < 72) {
-                subject = random.nextBoolean() ? "project/" + uniform(projects) : "facility/" + uniform(facilities);
-                property = "launchedAt";
-                object = "event/" + uniform(events);
-            } else if (kind < 75) {
-                subject = "project/" + uniform(projects);
-                property = "usesInstrument";
-                object = "facility/" + powerLaw(facilities);
-            } else if (kind < 78) {
-                subject = "event/" + uniform(events);
-                property = "organiser";
-                object = "organisation/" + powerLaw(organisations);
-            } else if (!delegationVisits.isEmpty()) {
-                subject = "event/" + uniform(delegationVisits);
-                property = "destination";
-                object = "place/" + powerLaw(countries);
-            } else {
-                continue;
-            }
-            if (relationKeys.add(subject + " " + property + " " + object)) {
-                add("relations.csv", subject, property, object, SOURCE_ID, evidence);
-                return;
-            }
-        }
-    }
-
-    private void add(String file, String... cells) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) line.append(',');
-            appendCell(line, cells[i]);
-        }
-        rows.computeIfAbsent(file, f -> new ArrayList<>()).add(line.toString());
-    }
-
-    private static void writeRow(BufferedWriter out, List<String> cells) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) line.append(',');
-            appendCell(line, cells.get(i));
-        }
-        out.write(line.toString());
+    private static void writeLine(BufferedWriter out, String line) throws IOException {
+        out.write(line);
         out.write('\n');
-    }
-
-    /** RFC 4180: quote a cell holding a comma, quote or line break, doubling its quotes. */
-    private static void appendCell(StringBuilder line, String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            line.append(cell);
-        } else {
-            line.append('"').append(cell.replace("\"", "\"\"")).append('"');
-        }
-    }
-
-    /** An element with index ~ n·r³: the head of the list gets most picks (a power-law degree distribution). */
-    private String powerLaw(List<String> ids) {
-        double r = random.nextDouble();
-        return ids.get((int) (ids.size() * r * r * r));
-    }
-
-    private String uniform(List<String> ids) {
-        return ids.get(random.nextInt(ids.size()));
-    }
-
-    private String pick(String[] values) {
-        return values[random.nextInt(values.length)];
-    }
-
-    private String name(int syllables) {
-        StringBuilder name = new StringBuilder();
-        for (int i = 0; i < syllables + random.nextInt(2); i++) name.append(pick(SYLLABLES));
-        return capitalise(name.toString());
-    }
-
-    private static String capitalise(String word) {
-        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
-    }
-
-    private String year() {
-        return Integer.toString(2000 + random.nextInt(26));
-    }
-
-    private String date() {
-        return String.format("%s-%02d-%02d", year(), 1 + random.nextInt(12), 1 + random.nextInt(28));
     }
 }

@@ -433,7 +433,7 @@ class CuratedDataMapperTest {
 
         @Test
         void evidenceOfExactlyTheMaximumLength() {
-            String evidence = "e".repeat(CuratedDataMapper.MAX_EVIDENCE);
+            String evidence = "e".repeat(AssertionGraphs.MAX_EVIDENCE);
             DatasetGraph actual = mapValid("sources.csv", SOURCES,
                     "places.csv", "id,type,label,source,evidence\nchina,Country,China,article," + evidence + "\n");
             assertTrue(actual.containsGraph(NodeFactory.createURI(NAMES.assertion("place-china"))));
@@ -660,7 +660,7 @@ class CuratedDataMapperTest {
 
         @Test
         void evidenceOverTheMaximumLength() {
-            String evidence = "e".repeat(CuratedDataMapper.MAX_EVIDENCE + 1);
+            String evidence = "e".repeat(AssertionGraphs.MAX_EVIDENCE + 1);
             DataError error = mapError("sources.csv", SOURCES,
                     "places.csv", "id,type,label,source,evidence\nchina,Country,China,article," + evidence + "\n");
             assertError(error, "places.csv", 2, 29, "provenance.evidence-too-long", "has 301 characters",
@@ -799,6 +799,28 @@ class CuratedDataMapperTest {
                     """));
             assertEquals(List.of("type.unknown", "provenance.evidence"), errors.stream().map(DataError::rule).toList(),
                     () -> LoadFixtures.describe(errors));
+        }
+    }
+
+    @Nested
+    class Use {
+        @Test
+        void aMapperMapsOnce() throws DataException {
+            CuratedDataMapper mapper = new CuratedDataMapper(NAMES, ONTOLOGY);
+            mapper.map(tables("sources.csv", SOURCES, "places.csv", CHINA));
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> mapper.map(tables("sources.csv", SOURCES, "events.csv", FORUM)));
+            assertTrue(e.getMessage().contains("maps once"), e.getMessage());
+        }
+
+        @Test
+        void rowsByEntityLocatesEachEntity() throws DataException {
+            CuratedDataMapper mapper = new CuratedDataMapper(NAMES, ONTOLOGY);
+            mapper.map(tables("sources.csv", SOURCES, "places.csv", CHINA));
+            CsvRow china = mapper.rowsByEntity().get(NAMES.entity("place", "china"));
+            assertEquals("places.csv", china.file());
+            assertEquals(2, china.line());
+            assertEquals(2, mapper.rowsByEntity().size());
         }
     }
 }
