@@ -31,6 +31,9 @@ public record Violation(Node focus, String path, Node value, String message, Str
         Node component = entry.sourceConstraintComponent();
         if (component == null || !component.isURI()) return "shape";
         String name = component.getLocalName().replace("ConstraintComponent", "");
-        return name.isEmpty() ? "shape" : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+        if (name.isEmpty()) return "shape";
+        // sh:SPARQLConstraintComponent is "sparql", sh:MinCountConstraintComponent "minCount".
+        boolean acronym = name.length() > 1 && Character.isUpperCase(name.charAt(1));
+        return acronym ? name.toLowerCase(java.util.Locale.ROOT) : Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 }

@@ -1,6 +1,7 @@
 package org.coopkg.load;
 
 import java.util.List;
+import java.util.Map;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -13,12 +14,16 @@ import org.coopkg.core.vocab.Prov;
 
 /**
  * Where a row's statements go: a row that cites a source gets its own assertion graph, described in the
- * metadata graph by that source, the evidence quote and the row's file and line, so that every fact can be
- * traced to the sentence that states it. Also checks the row's {@code source} and {@code evidence} cells.
+ * metadata graph by that source, the evidence quote, how the quote supports the row (stated or implied, with the
+ * curator's note) and the row's file and line, so that every fact can be traced to the sentence that states or
+ * implies it. Also checks the row's provenance cells; that an implied row has a note is a rule of the shapes.
  */
 final class AssertionGraphs {
     static final int MAX_EVIDENCE = 300;
     private static final String SOURCE_KIND = "source";
+    /** The values of the {@code support} column and what they stand for. */
+    private static final Map<String, Node> SUPPORT_LEVELS = Map.of(
+            "stated", Coop.Stated.asNode(), "implied", Coop.Implied.asNode());
 
     private final CoopIris names;
     private final ReferenceIndex index;
@@ -57,6 +62,12 @@ final class AssertionGraphs {
                     + evidence.value().length() + " characters; shorten it to the words that state the fact "
                     + "(at most " + MAX_EVIDENCE + ")"));
         }
+        Cell support = row.cell(TableSpec.SUPPORT);
+        if (!support.isEmpty() && !SUPPORT_LEVELS.containsKey(support.value())) {
+            errors.add(row.error(support, "provenance.support", "'" + CsvReader.shorten(support.value())
+                    + "' in column 'support' is not one of: stated (the quote says it), implied (your reading of "
+                    + "the quote in its context, explained in curator_note)"));
+        }
     }
 
     /** The graph for a valid row's statements: its own assertion graph, described in the metadata graph. */
@@ -65,6 +76,11 @@ final class AssertionGraphs {
         Node assertion = NodeFactory.createURI(names.assertion(assertionName));
         describe(assertion, subject, NodeFactory.createURI(names.entity(SOURCE_KIND, row.value(TableSpec.SOURCE))),
                 row.value(TableSpec.EVIDENCE), row);
+        // An empty support cell writes nothing: the shapes then ask for it, at this row.
+        Node support = SUPPORT_LEVELS.get(row.value(TableSpec.SUPPORT));
+        if (support != null) sink.emit(metadata, assertion, Coop.support.asNode(), support);
+        String note = row.value(TableSpec.CURATOR_NOTE);
+        if (!note.isEmpty()) sink.emit(metadata, assertion, Coop.curatorNote.asNode(), NodeFactory.createLiteralString(note));
         return assertion;
     }
 

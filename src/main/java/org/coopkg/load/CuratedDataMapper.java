@@ -65,7 +65,7 @@ public final class CuratedDataMapper {
         }
         CsvTable relationTable = tables.get(CuratedSchema.RELATIONS);
         if (relationTable != null && headers.check(relationTable, CuratedSchema.RELATION_COLUMNS,
-                CuratedSchema.RELATION_COLUMNS)) {
+                CuratedSchema.REQUIRED_RELATION_COLUMNS)) {
             relations.map(relationTable);
         }
         CsvTable linkTable = tables.get(CuratedSchema.EXTERNAL_LINKS);

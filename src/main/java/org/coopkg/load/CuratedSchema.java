@@ -156,7 +156,10 @@ public final class CuratedSchema {
             new ConceptScheme("roles", Coop.Role, "Roles and posts"),
             new ConceptScheme("party-roles", Coop.PartyRole, "Roles of parties to agreements"));
 
-    public static final List<String> RELATION_COLUMNS = List.of("subject", "property", "object", "source", "evidence");
+    public static final List<String> RELATION_COLUMNS = List.of("subject", "property", "object", TableSpec.SOURCE,
+            TableSpec.EVIDENCE, TableSpec.SUPPORT, TableSpec.CURATOR_NOTE);
+    /** A relation needs its ends, property, source and evidence to be mapped (see TableSpec on the others). */
+    public static final List<String> REQUIRED_RELATION_COLUMNS = RELATION_COLUMNS.subList(0, 5);
     public static final List<String> LINK_COLUMNS =
             List.of("entity", "dataset", "identifier", "match", "verified_at", "verified_on", "note");
     /** A link needs all but its note. */

@@ -99,6 +99,8 @@ final class LinkMapper {
         Node assertion = NodeFactory.createURI(context.names().assertion(
                 "link-" + localPath.replace('/', '-') + "-" + dataset.id()));
         context.graphs().describe(assertion, subject, page, null, row);
+        // The record an identifier was verified on states it.
+        context.emit(meta, assertion, Coop.support.asNode(), Coop.Stated.asNode());
         // When the identifier was checked: links go stale, so consumers can judge their age.
         context.emit(meta, assertion, DCTerms.created.asNode(),
                 NodeFactory.createLiteralDT(row.value("verified_on"), XSDDatatype.XSDdate));

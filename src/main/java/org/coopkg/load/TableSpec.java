@@ -13,13 +13,25 @@ import org.apache.jena.rdf.model.Resource;
 /**
  * The layout of one curated entity file: its name, the kind of entity a row describes (which is also the
  * IRI path segment), the class of its rows, and its columns. Built fluently by {@link CuratedSchema}.
- * Besides its own columns every file has {@value #ID}, and unless it describes sources, {@value #SOURCE}
- * and {@value #EVIDENCE}.
+ * Besides its own columns every file has {@value #ID}, and unless it describes sources, the provenance columns
+ * {@value #SOURCE}, {@value #EVIDENCE}, {@value #SUPPORT} and {@value #CURATOR_NOTE} (the last only where a row
+ * needs it).
  */
 public final class TableSpec {
     public static final String ID = "id";
     public static final String SOURCE = "source";
     public static final String EVIDENCE = "evidence";
+    /** How the evidence supports the row: {@code stated} or {@code implied}. */
+    public static final String SUPPORT = "support";
+    /** Why the curator reads an implied row's facts from its quote. */
+    public static final String CURATOR_NOTE = "curator_note";
+    /** The provenance columns every file citing sources has, in the documented order. */
+    public static final List<String> PROVENANCE_COLUMNS = List.of(SOURCE, EVIDENCE, SUPPORT, CURATOR_NOTE);
+    /**
+     * Those of them a file must have to be mapped at all. The support level is required of every row by the
+     * shapes, which say at each row what to fill in; a note only where a row is implied.
+     */
+    public static final List<String> REQUIRED_PROVENANCE_COLUMNS = List.of(SOURCE, EVIDENCE);
 
     /** How a table's rows cite their source. */
     public enum Provenance {
@@ -180,22 +192,19 @@ public final class TableSpec {
 
     /** Every column name a file of this kind may have, in the documented order. */
     public List<String> columnNames() {
-        return names(column -> true, provenance != Provenance.NONE);
+        return names(column -> true, provenance != Provenance.NONE ? PROVENANCE_COLUMNS : List.of());
     }
 
     /** The column names a file of this kind must have, in the documented order. */
     public List<String> requiredColumnNames() {
-        return names(Column::required, provenance == Provenance.REQUIRED);
+        return names(Column::required, provenance == Provenance.REQUIRED ? REQUIRED_PROVENANCE_COLUMNS : List.of());
     }
 
-    private List<String> names(Predicate<Column> which, boolean withProvenance) {
+    private List<String> names(Predicate<Column> which, List<String> provenanceColumns) {
         List<String> names = new ArrayList<>();
         names.add(ID);
         columns.stream().filter(which).forEach(c -> names.add(c.name()));
-        if (withProvenance) {
-            names.add(SOURCE);
-            names.add(EVIDENCE);
-        }
+        names.addAll(provenanceColumns);
         return List.copyOf(names);
     }
 }

@@ -33,6 +33,8 @@ import org.coopkg.load.CuratedSchema;
  */
 public final class SyntheticData {
     public static final String SOURCE_ID = "synthetic-data";
+    /** The synthetic source states what its rows say: they are its only content. */
+    static final String SUPPORT = "stated";
 
     private final int scale;
     private final long seed;

@@ -61,7 +61,8 @@ final class SyntheticRelations {
             if (subject == null) continue;
             String object = shape.object().get();
             if (keys.add(subject + " " + shape.property() + " " + object)) {
-                out.add(CuratedSchema.RELATIONS, subject, shape.property(), object, SyntheticData.SOURCE_ID, evidence);
+                out.add(CuratedSchema.RELATIONS, subject, shape.property(), object, SyntheticData.SOURCE_ID, evidence,
+                        SyntheticData.SUPPORT, "");
                 return;
             }
         }

@@ -184,11 +184,13 @@ final class SyntheticRows {
                         : draw.powerLaw(ids.organisations), draw.year());
     }
 
-    /** A row of {@code cells} that cites the synthetic source, as every generated fact does. */
+    /** A row of {@code cells} that cites the synthetic source, as every generated fact does, as stated by it. */
     private void cite(String file, String... cells) {
-        String[] row = Arrays.copyOf(cells, cells.length + 2);
+        String[] row = Arrays.copyOf(cells, cells.length + 4);
         row[cells.length] = SyntheticData.SOURCE_ID;
         row[cells.length + 1] = evidence;
+        row[cells.length + 2] = SyntheticData.SUPPORT;
+        row[cells.length + 3] = "";
         out.add(file, row);
     }
 }

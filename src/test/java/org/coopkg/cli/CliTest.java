@@ -41,9 +41,9 @@ class CliTest {
                 s1,Article,A source
                 """);
         Files.writeString(dir.resolve("places.csv"), """
-                id,type,label,within,source,evidence
-                china,Country,China,,s1,China
-                kunshan,City,Kunshan,suzhou,s1,Kunshan
+                id,type,label,within,source,evidence,support
+                china,Country,China,,s1,China,stated
+                kunshan,City,Kunshan,suzhou,s1,Kunshan,stated
                 """);
         CommandRun run = CommandRun.of("validate", "--data", dir.toString());
         assertEquals(Main.DATA_INVALID, run.exit());

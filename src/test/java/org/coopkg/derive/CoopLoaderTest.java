@@ -13,10 +13,12 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.coopkg.core.DataError;
 import org.coopkg.core.DataException;
+import org.coopkg.core.vocab.Coop;
 import org.coopkg.load.CuratedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,24 +44,24 @@ class CoopLoaderTest {
                 s1,Article,A source,s1.txt
                 """);
         write("places.csv", """
-                id,type,label,within,iso_code,source,evidence
-                china,Country,China,,CN,s1,China
-                jiangsu,Province,Jiangsu,china,,s1,Jiangsu
+                id,type,label,within,iso_code,source,evidence,support
+                china,Country,China,,CN,s1,China,stated
+                jiangsu,Province,Jiangsu,china,,s1,Jiangsu,stated
                 """);
         write("organisations.csv", """
-                id,type,label,country,source,evidence
-                kunshan-gov,MunicipalGovernment,Kunshan municipal government,china,s1,Kunshan
-                dde-council,GoverningCouncil,DDE Governing Council,,s1,DDE Governing Council
+                id,type,label,country,source,evidence,support
+                kunshan-gov,MunicipalGovernment,Kunshan municipal government,china,s1,Kunshan,stated
+                dde-council,GoverningCouncil,DDE Governing Council,,s1,DDE Governing Council,stated
                 """);
     }
 
     private void writeHostingAgreement(String partyRows) throws Exception {
         writeValidBase();
         write("agreements.csv", """
-                id,type,label,source,evidence
-                hosting,HostingAgreement,agreement to host the DDE Secretariat,s1,renewed their agreement
+                id,type,label,source,evidence,support
+                hosting,HostingAgreement,agreement to host the DDE Secretariat,s1,renewed their agreement,stated
                 """);
-        write("agreement-parties.csv", "id,agreement,party,source,evidence\n" + partyRows);
+        write("agreement-parties.csv", "id,agreement,party,source,evidence,support\n" + partyRows);
     }
 
     @Test
@@ -113,9 +115,9 @@ class CoopLoaderTest {
     void oneBadFileLoadsNothingAndReportsEveryProblem() throws Exception {
         writeValidBase();
         write("people.csv", """
-                id,label,nationality,source,evidence
-                a,Person A,atlantis,s1,Person A
-                b,Person B,,s2,Person B
+                id,label,nationality,source,evidence,support
+                a,Person A,atlantis,s1,Person A,stated
+                b,Person B,,s2,Person B,stated
                 """);
         DataException e = assertThrows(DataException.class, this::load);
         assertEquals(List.of("people.csv:2:12: [ref.unknown]", "people.csv:3:13: [ref.unknown]"),
@@ -123,9 +125,71 @@ class CoopLoaderTest {
         assertTrue(e.getMessage().contains("The curated data was not loaded (2 problems)"), e.getMessage());
     }
 
+    // --- support levels ---------------------------------------------------------------------------------
+
+    @Test
+    void anImpliedRowCarriesItsSupportAndTheCuratorsNote() throws Exception {
+        writeValidBase();
+        write("relations.csv", """
+                subject,property,object,source,evidence,support,curator_note
+                organisation/dde-council,country,place/china,s1,DDE Governing Council,implied,"read from the context"
+                """);
+        DatasetGraph dsg = load().dataset();
+        Node metadata = NodeFactory.createURI(BASE + "graph/metadata");
+        List<Quad> implied = Txn.calculateRead(dsg, () -> dsg.stream(metadata, Node.ANY, Coop.support.asNode(),
+                Coop.Implied.asNode()).toList());
+        assertEquals(1, implied.size(), "one implied assertion");
+        Node assertion = implied.get(0).getSubject();
+        assertTrue(Txn.calculateRead(dsg, () -> dsg.contains(metadata, assertion, Coop.curatorNote.asNode(),
+                NodeFactory.createLiteralString("read from the context"))));
+        long stated = Txn.calculateRead(dsg, () -> dsg.stream(metadata, Node.ANY, Coop.support.asNode(),
+                Coop.Stated.asNode()).count());
+        assertEquals(4, stated, "the four entity rows are stated");
+    }
+
+    @Test
+    void anImpliedRowWithoutANoteIsRefusedAtItsRow() throws Exception {
+        writeValidBase();
+        write("relations.csv", """
+                subject,property,object,source,evidence,support
+                organisation/dde-council,country,place/china,s1,DDE Governing Council,implied
+                """);
+        DataException e = assertThrows(DataException.class, this::load);
+        assertEquals(1, e.errors().size(), e.getMessage());
+        DataError error = e.errors().get(0);
+        assertEquals("relations.csv:2: [shacl.sparql]", error.format().substring(0, error.format().indexOf(']') + 1));
+        assertTrue(error.message().contains("has no `curator_note`"), error.format());
+    }
+
+    @Test
+    void aRowWithoutASupportLevelIsRefusedWithWhatToWrite() throws Exception {
+        writeValidBase();
+        write("people.csv", """
+                id,label,source,evidence
+                a,Person A,s1,Person A
+                """);
+        DataException e = assertThrows(DataException.class, this::load);
+        assertEquals(1, e.errors().size(), e.getMessage());
+        assertEquals("people.csv:2: [shacl.minCount]", e.errors().get(0).format().substring(0, e.errors().get(0).format().indexOf(']') + 1));
+        assertTrue(e.getMessage().contains("fill the `support` column with stated"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownSupportLevelNamesTheChoices() throws Exception {
+        writeValidBase();
+        write("people.csv", """
+                id,label,source,evidence,support
+                a,Person A,s1,Person A,probably
+                """);
+        DataException e = assertThrows(DataException.class, this::load);
+        assertEquals("people.csv:2:24: [provenance.support] 'probably' in column 'support' is not one of: stated (the quote "
+                + "says it), implied (your reading of the quote in its context, explained in curator_note)",
+                e.errors().get(0).format());
+    }
+
     @Test
     void shapeViolationsAreLocatedAtTheirRow() throws Exception {
-        writeHostingAgreement("hosting-council,hosting,dde-council,s1,The DDE Governing Council\n");
+        writeHostingAgreement("hosting-council,hosting,dde-council,s1,The DDE Governing Council,stated\n");
         DataException e = assertThrows(DataException.class, this::load);
         DataError error = e.errors().stream().filter(x -> x.file().equals("agreements.csv")).findFirst()
                 .orElseThrow(() -> new AssertionError(e.getMessage()));
@@ -136,8 +200,8 @@ class CoopLoaderTest {
 
     @Test
     void theSameAgreementWithTwoPartiesConforms() throws Exception {
-        writeHostingAgreement("hosting-council,hosting,dde-council,s1,The DDE Governing Council\n"
-                + "hosting-kunshan,hosting,kunshan-gov,s1,the municipal government of Kunshan\n");
+        writeHostingAgreement("hosting-council,hosting,dde-council,s1,The DDE Governing Council,stated\n"
+                + "hosting-kunshan,hosting,kunshan-gov,s1,the municipal government of Kunshan,stated\n");
         assertTrue(load().dataset().getDefaultGraph().contains(NodeFactory.createURI(BASE + "id/agreement/hosting"),
                 NodeFactory.createURI("https://w3id.org/coop-kg/ontology#agreementParty"),
                 NodeFactory.createURI(BASE + "id/organisation/kunshan-gov")));

@@ -39,9 +39,9 @@ class ExportCommandTest {
     void tinyData() throws Exception {
         data = Files.createDirectory(dir.resolve("data"));
         Files.writeString(data.resolve("sources.csv"), "id,type,title\ns1,Article,\"A \"\"quoted\"\" source\"\n");
-        Files.writeString(data.resolve("places.csv"), "id,type,label,within,source,evidence\n"
-                + "china,Country,China,,s1,China\n"
-                + "kunshan,City,Kunshan,china,s1,\"Kunshan, in \"\"China\"\"\"\n");
+        Files.writeString(data.resolve("places.csv"), "id,type,label,within,source,evidence,support\n"
+                + "china,Country,China,,s1,China,stated\n"
+                + "kunshan,City,Kunshan,china,s1,\"Kunshan, in \"\"China\"\"\",stated\n");
     }
 
     /** Runs the command line; what the command writes to System.out (the export) is captured as bytes. */

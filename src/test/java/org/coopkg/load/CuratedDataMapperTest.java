@@ -48,13 +48,13 @@ class CuratedDataMapperTest {
             """;
 
     private static final String CHINA = """
-            id,type,label,source,evidence
-            china,Country,China,article,China and 160 countries
+            id,type,label,source,evidence,support
+            china,Country,China,article,China and 160 countries,stated
             """;
 
     private static final String FORUM = """
-            id,type,label,source,evidence
-            forum,Forum,Science forum,article,at the science forum
+            id,type,label,source,evidence,support
+            forum,Forum,Science forum,article,at the science forum,stated
             """;
 
     /** Metadata common to fixtures built on {@link #SOURCES} and {@link #CHINA}. */
@@ -63,7 +63,7 @@ class CuratedDataMapperTest {
                 <id/source/article> a coop:Article ;
                     rdfs:label "Science diplomacy in 2025"@en ;
                     dcterms:title "Science diplomacy in 2025"@en .
-                <id/assertion/place-china> a coop:Assertion ;
+                <id/assertion/place-china> a coop:Assertion ; coop:support coop:Stated ;
                     coop:describes <id/place/china> ;
                     prov:wasDerivedFrom <id/source/article> ;
                     coop:evidence "China and 160 countries" ;
@@ -105,9 +105,9 @@ class CuratedDataMapperTest {
             DatasetGraph actual = mapValid(
                     "sources.csv", SOURCES,
                     "places.csv", """
-                            id,type,label,alt_labels,within,iso_code,source,evidence
-                            china,Country,China,PRC|People's Republic of China,,CN,article,China and 160 countries
-                            yunnan,Province,Yunnan,,china,,article,"Kunming, Yunnan"
+                            id,type,label,alt_labels,within,iso_code,source,evidence,support
+                            china,Country,China,PRC|People's Republic of China,,CN,article,China and 160 countries,stated
+                            yunnan,Province,Yunnan,,china,,article,"Kunming, Yunnan",stated
                             """);
             DatasetGraph expected = trig(CONCEPT_SCHEMES + """
                     GRAPH <graph/metadata> {
@@ -115,14 +115,14 @@ class CuratedDataMapperTest {
                             rdfs:label "Science diplomacy in 2025"@en ;
                             dcterms:title "Science diplomacy in 2025"@en .
 
-                        <id/assertion/place-china> a coop:Assertion ;
+                        <id/assertion/place-china> a coop:Assertion ; coop:support coop:Stated ;
                             coop:describes <id/place/china> ;
                             prov:wasDerivedFrom <id/source/article> ;
                             coop:evidence "China and 160 countries" ;
                             coop:sourceFile "places.csv" ;
                             coop:sourceLine "2"^^xsd:integer .
 
-                        <id/assertion/place-yunnan> a coop:Assertion ;
+                        <id/assertion/place-yunnan> a coop:Assertion ; coop:support coop:Stated ;
                             coop:describes <id/place/yunnan> ;
                             prov:wasDerivedFrom <id/source/article> ;
                             coop:evidence "Kunming, Yunnan" ;
@@ -149,9 +149,9 @@ class CuratedDataMapperTest {
             DatasetGraph actual = mapValid(
                     "sources.csv", SOURCES,
                     "events.csv", """
-                            id,type,label,date,start_date,end_date,source,evidence
-                            visit,DelegationVisit,Delegation visit,--06-12,,,article,On June 12 a delegation
-                            forum,Forum,Science forum,,--06-10,--06-12,article,from June 10 to 12
+                            id,type,label,date,start_date,end_date,source,evidence,support
+                            visit,DelegationVisit,Delegation visit,--06-12,,,article,On June 12 a delegation,stated
+                            forum,Forum,Science forum,,--06-10,--06-12,article,from June 10 to 12,stated
                             """);
             assertIsomorphic(turtle("""
                     <id/event/visit> a coop:DelegationVisit ;
@@ -194,10 +194,10 @@ class CuratedDataMapperTest {
             DatasetGraph actual = mapValid(
                     "sources.csv", SOURCES,
                     "events.csv", """
-                            id,type,label,date,start_date,end_date,source,evidence
-                            signing,SigningCeremony,Signing,2025-06-12,,,article,signed on June 12 2025
-                            review,ReviewMeeting,Review,,2019,2023-05,article,from 2019 to May 2023
-                            day,Observance,Science day,--06,,,article,every June
+                            id,type,label,date,start_date,end_date,source,evidence,support
+                            signing,SigningCeremony,Signing,2025-06-12,,,article,signed on June 12 2025,stated
+                            review,ReviewMeeting,Review,,2019,2023-05,article,from 2019 to May 2023,stated
+                            day,Observance,Science day,--06,,,article,every June,stated
                             """);
             assertIsomorphic(turtle("""
                     <id/event/signing> a coop:SigningCeremony ;
@@ -242,8 +242,8 @@ class CuratedDataMapperTest {
                 actual = mapValid(
                         "sources.csv", SOURCES,
                         "events.csv", """
-                                id,type,label,date,source,evidence
-                                visit,DelegationVisit,Delegation visit,--06-12,article,On June 12 a delegation
+                                id,type,label,date,source,evidence,support
+                                visit,DelegationVisit,Delegation visit,--06-12,article,On June 12 a delegation,stated
                                 """);
             } finally {
                 Locale.setDefault(original);
@@ -269,8 +269,8 @@ class CuratedDataMapperTest {
             DatasetGraph actual = mapValid(
                     "sources.csv", SOURCES,
                     "people.csv", """
-                            id,label,source,evidence
-                            wang-li,Wang Li,article,said Wang Li
+                            id,label,source,evidence,support
+                            wang-li,Wang Li,article,said Wang Li,stated
                             """,
                     "concepts.csv", """
                             id,scheme,label
@@ -278,21 +278,21 @@ class CuratedDataMapperTest {
                             signatory,party-roles,Signatory
                             """,
                     "organisations.csv", """
-                            id,type,label,source,evidence
-                            cas,Academy,Chinese Academy of Sciences,article,the Chinese Academy of Sciences
+                            id,type,label,source,evidence,support
+                            cas,Academy,Chinese Academy of Sciences,article,the Chinese Academy of Sciences,stated
                             """,
                     "posts.csv", """
-                            id,person,role,organisation,source,evidence
-                            wang-li-cas,wang-li,director,cas,article,"Wang Li, director at CAS"
-                            wang-li-director,wang-li,director,,article,director Wang Li
+                            id,person,role,organisation,source,evidence,support
+                            wang-li-cas,wang-li,director,cas,article,"Wang Li, director at CAS",stated
+                            wang-li-director,wang-li,director,,article,director Wang Li,stated
                             """,
                     "agreements.csv", """
-                            id,type,label,source,evidence
-                            cas-mou,MemorandumOfUnderstanding,CAS memorandum,article,signed a memorandum
+                            id,type,label,source,evidence,support
+                            cas-mou,MemorandumOfUnderstanding,CAS memorandum,article,signed a memorandum,stated
                             """,
                     "agreement-parties.csv", """
-                            id,agreement,party,party_role,source,evidence
-                            cas-mou-cas,cas-mou,cas,signatory,article,signed a memorandum
+                            id,agreement,party,party_role,source,evidence,support
+                            cas-mou-cas,cas-mou,cas,signatory,article,signed a memorandum,stated
                             """);
             assertIsomorphic(turtle("""
                     <id/post/wang-li-cas> a coop:Post ;
@@ -321,8 +321,8 @@ class CuratedDataMapperTest {
             DatasetGraph actual = mapValid(
                     "sources.csv", SOURCES,
                     "concepts.csv", """
-                            id,scheme,label,source,evidence
-                            director,roles,Director,,
+                            id,scheme,label,source,evidence,support
+                            director,roles,Director,,,stated
                             """);
             Graph metadata = actual.getGraph(NodeFactory.createURI(NAMES.metadataGraph()));
             Graph expected = turtle("""
@@ -340,19 +340,19 @@ class CuratedDataMapperTest {
                     "places.csv", CHINA,
                     "events.csv", FORUM,
                     "relations.csv", """
-                            subject,property,object,source,evidence
-                            event/forum,participant,place/china,article,China took part in the forum
+                            subject,property,object,source,evidence,support
+                            event/forum,participant,place/china,article,China took part in the forum,stated
                             """);
             // relation-{first 6 bytes of SHA-256("event/forum participant place/china")}: stable across loads.
             DatasetGraph expected = trig(SOURCE_AND_CHINA_TRIG + """
                     GRAPH <graph/metadata> {
-                        <id/assertion/event-forum> a coop:Assertion ;
+                        <id/assertion/event-forum> a coop:Assertion ; coop:support coop:Stated ;
                             coop:describes <id/event/forum> ;
                             prov:wasDerivedFrom <id/source/article> ;
                             coop:evidence "at the science forum" ;
                             coop:sourceFile "events.csv" ;
                             coop:sourceLine 2 .
-                        <id/assertion/relation-f0dd48f7642d> a coop:Assertion ;
+                        <id/assertion/relation-f0dd48f7642d> a coop:Assertion ; coop:support coop:Stated ;
                             coop:describes <id/event/forum> ;
                             prov:wasDerivedFrom <id/source/article> ;
                             coop:evidence "China took part in the forum" ;
@@ -383,7 +383,7 @@ class CuratedDataMapperTest {
                     GRAPH <graph/metadata> {
                         <https://www.wikidata.org/wiki/Q148> a coop:ReferenceRecord ;
                             rdfs:label "Reference record https://www.wikidata.org/wiki/Q148"@en .
-                        <id/assertion/link-place-china-wikidata> a coop:Assertion ;
+                        <id/assertion/link-place-china-wikidata> a coop:Assertion ; coop:support coop:Stated ;
                             coop:describes <id/place/china> ;
                             prov:wasDerivedFrom <https://www.wikidata.org/wiki/Q148> ;
                             dcterms:created "2025-06-12"^^xsd:date ;
@@ -392,7 +392,7 @@ class CuratedDataMapperTest {
 
                         <https://www.geonames.org/1814991> a coop:ReferenceRecord ;
                             rdfs:label "Reference record https://www.geonames.org/1814991"@en .
-                        <id/assertion/link-place-china-geonames> a coop:Assertion ;
+                        <id/assertion/link-place-china-geonames> a coop:Assertion ; coop:support coop:Stated ;
                             coop:describes <id/place/china> ;
                             prov:wasDerivedFrom <https://www.geonames.org/1814991> ;
                             dcterms:created "2025-06-12"^^xsd:date ;
@@ -415,16 +415,16 @@ class CuratedDataMapperTest {
             DatasetGraph actual = mapValid(
                     "sources.csv", SOURCES,
                     "organisations.csv", """
-                            id,type,label,source,evidence
-                            li,Company,Li Company,article,Li Company
+                            id,type,label,source,evidence,support
+                            li,Company,Li Company,article,Li Company,stated
                             """,
                     "people.csv", """
-                            id,label,source,evidence
-                            li,Li Wei,article,Li Wei
+                            id,label,source,evidence,support
+                            li,Li Wei,article,Li Wei,stated
                             """,
                     "projects.csv", """
-                            id,type,label,lead,source,evidence
-                            fast,Project,FAST,person/li,article,led by Li Wei
+                            id,type,label,lead,source,evidence,support
+                            fast,Project,FAST,person/li,article,led by Li Wei,stated
                             """);
             assertIsomorphic(turtle("""
                     <id/project/fast> a coop:Project ; rdfs:label "FAST"@en ; coop:lead <id/person/li> .
@@ -445,8 +445,8 @@ class CuratedDataMapperTest {
         @Test
         void unknownColumn() {
             DataError error = mapError("sources.csv", SOURCES, "places.csv", """
-                    id,type,label,population,source,evidence
-                    china,Country,China,1400000000,article,China
+                    id,type,label,population,source,evidence,support
+                    china,Country,China,1400000000,article,China,stated
                     """);
             assertError(error, "places.csv", 1, 15, "header.unknown-column", "unknown column 'population'",
                     "the columns of places.csv are: id, type, label, alt_labels, within, iso_code, source, evidence");
@@ -455,8 +455,8 @@ class CuratedDataMapperTest {
         @Test
         void missingRequiredColumn() {
             DataError error = mapError("sources.csv", SOURCES, "places.csv", """
-                    id,type,source,evidence
-                    china,Country,article,China
+                    id,type,source,evidence,support
+                    china,Country,article,China,stated
                     """);
             assertError(error, "places.csv", 1, 1, "header.missing-column", "lacks the required column label",
                     "add it to the first row");
@@ -477,8 +477,8 @@ class CuratedDataMapperTest {
             DataError error = mapError("sources.csv", SOURCES, "places.csv", """
 
 
-                    id,type,source,evidence
-                    china,Country,article,China
+                    id,type,source,evidence,support
+                    china,Country,article,China,stated
                     """);
             assertError(error, "places.csv", 3, 1, "header.missing-column", "label");
         }
@@ -486,8 +486,8 @@ class CuratedDataMapperTest {
         @Test
         void emptyRequiredCell() {
             DataError error = mapError("sources.csv", SOURCES, "places.csv", """
-                    id,type,label,source,evidence
-                    china,Country,,article,China
+                    id,type,label,source,evidence,support
+                    china,Country,,article,China,stated
                     """);
             assertError(error, "places.csv", 2, 15, "required.empty", "the column 'label' is empty",
                     "required in places.csv");
@@ -496,8 +496,8 @@ class CuratedDataMapperTest {
         @Test
         void emptyId() {
             DataError error = mapError("sources.csv", SOURCES, "places.csv", """
-                    id,type,label,source,evidence
-                    ,Country,China,article,China
+                    id,type,label,source,evidence,support
+                    ,Country,China,article,China,stated
                     """);
             assertError(error, "places.csv", 2, 1, "required.empty", "the id is empty", "unique id");
         }
@@ -505,9 +505,9 @@ class CuratedDataMapperTest {
         @Test
         void unknownReference() {
             DataError error = mapError("sources.csv", SOURCES, "places.csv", """
-                    id,type,label,within,source,evidence
-                    china,Country,China,,article,China
-                    yunnan,Province,Yunnan,chna,article,Yunnan
+                    id,type,label,within,source,evidence,support
+                    china,Country,China,,article,China,stated
+                    yunnan,Province,Yunnan,chna,article,Yunnan,stated
                     """);
             assertError(error, "places.csv", 3, 24, "ref.unknown", "'chna' is not the id of a row in places.csv",
                     "add that row or correct the id");
@@ -517,16 +517,16 @@ class CuratedDataMapperTest {
         void ambiguousReference() {
             DataError error = mapError("sources.csv", SOURCES,
                     "organisations.csv", """
-                            id,type,label,source,evidence
-                            li,Company,Li Company,article,Li Company
+                            id,type,label,source,evidence,support
+                            li,Company,Li Company,article,Li Company,stated
                             """,
                     "people.csv", """
-                            id,label,source,evidence
-                            li,Li Wei,article,Li Wei
+                            id,label,source,evidence,support
+                            li,Li Wei,article,Li Wei,stated
                             """,
                     "projects.csv", """
-                            id,type,label,lead,source,evidence
-                            fast,Project,FAST,li,article,led by Li
+                            id,type,label,lead,source,evidence,support
+                            fast,Project,FAST,li,article,led by Li,stated
                             """);
             assertError(error, "projects.csv", 2, 19, "ref.unknown", "'li' is an id in several files",
                     "write it as organisation/li or person/li");
@@ -535,9 +535,9 @@ class CuratedDataMapperTest {
         @Test
         void duplicateId() {
             DataError error = mapError("sources.csv", SOURCES, "places.csv", """
-                    id,type,label,source,evidence
-                    china,Country,China,article,China
-                    china,Country,PRC,article,PRC
+                    id,type,label,source,evidence,support
+                    china,Country,China,article,China,stated
+                    china,Country,PRC,article,PRC,stated
                     """);
             assertError(error, "places.csv", 3, 1, "id.duplicate", "the id 'china' is already used on line 2",
                     "unique within places.csv");
@@ -561,8 +561,8 @@ class CuratedDataMapperTest {
         @Test
         void dateThatDoesNotExist() {
             DataError error = mapError("sources.csv", SOURCES, "events.csv", """
-                    id,type,label,date,source,evidence
-                    forum,Forum,Forum,2025-02-30,article,Forum
+                    id,type,label,date,source,evidence,support
+                    forum,Forum,Forum,2025-02-30,article,Forum,stated
                     """);
             assertError(error, "events.csv", 2, 19, "date.invalid", "column 'date'",
                     "'2025-02-30' is not a date that exists", "check the day and month");
@@ -571,8 +571,8 @@ class CuratedDataMapperTest {
         @Test
         void dateInAnUnknownForm() {
             DataError error = mapError("sources.csv", SOURCES, "events.csv", """
-                    id,type,label,date,source,evidence
-                    forum,Forum,Forum,12 June,article,Forum
+                    id,type,label,date,source,evidence,support
+                    forum,Forum,Forum,12 June,article,Forum,stated
                     """);
             assertError(error, "events.csv", 2, 19, "date.invalid", "'12 June' is not a date in a form",
                     "YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD (month and day) or --MM (month)");
@@ -591,8 +591,8 @@ class CuratedDataMapperTest {
         @Test
         void badBoolean() {
             DataError error = mapError("sources.csv", SOURCES, "agreements.csv", """
-                    id,type,label,renewal,source,evidence
-                    mou,MemorandumOfUnderstanding,MoU,yes,article,renewed
+                    id,type,label,renewal,source,evidence,support
+                    mou,MemorandumOfUnderstanding,MoU,yes,article,renewed,stated
                     """);
             assertError(error, "agreements.csv", 2, 35, "boolean.syntax",
                     "'yes' in column 'renewal' must be true, false or empty");
@@ -601,8 +601,8 @@ class CuratedDataMapperTest {
         @Test
         void unknownType() {
             DataError error = mapError("sources.csv", SOURCES, "places.csv", """
-                    id,type,label,source,evidence
-                    china,Town,China,article,China
+                    id,type,label,source,evidence,support
+                    china,Town,China,article,China,stated
                     """);
             assertError(error, "places.csv", 2, 7, "type.unknown",
                     "the type 'Town' is not one of: Country, Province, City, Region");
@@ -611,8 +611,8 @@ class CuratedDataMapperTest {
         @Test
         void unknownQualifier() {
             DataError error = mapError("sources.csv", SOURCES, "figures.csv", """
-                    id,label,value,qualifier,counts,source,evidence
-                    ties,Cooperation ties,160,roughly,countries,article,ties
+                    id,label,value,qualifier,counts,source,evidence,support
+                    ties,Cooperation ties,160,roughly,countries,article,ties,stated
                     """);
             assertError(error, "figures.csv", 2, 27, "value.unknown",
                     "'roughly' in column 'qualifier' is not one of:", "more-than", "exactly", "about");
@@ -621,8 +621,8 @@ class CuratedDataMapperTest {
         @Test
         void badPatternedValue() {
             DataError error = mapError("sources.csv", SOURCES, "places.csv", """
-                    id,type,label,iso_code,source,evidence
-                    china,Country,China,CHN,article,China
+                    id,type,label,iso_code,source,evidence,support
+                    china,Country,China,CHN,article,China,stated
                     """);
             assertError(error, "places.csv", 2, 21, "value.syntax", "'CHN' in column 'iso_code' must be",
                     "two capital letters");
@@ -631,8 +631,8 @@ class CuratedDataMapperTest {
         @Test
         void missingSource() {
             DataError error = mapError("sources.csv", SOURCES, "places.csv", """
-                    id,type,label,source,evidence
-                    china,Country,China,,China
+                    id,type,label,source,evidence,support
+                    china,Country,China,,China,stated
                     """);
             assertError(error, "places.csv", 2, 21, "provenance.source", "the source is empty",
                     "the id of the row in sources.csv");
@@ -641,8 +641,8 @@ class CuratedDataMapperTest {
         @Test
         void unknownSource() {
             DataError error = mapError("sources.csv", SOURCES, "places.csv", """
-                    id,type,label,source,evidence
-                    china,Country,China,artcle,China
+                    id,type,label,source,evidence,support
+                    china,Country,China,artcle,China,stated
                     """);
             assertError(error, "places.csv", 2, 21, "ref.unknown", "'artcle' is not the id of a row in sources.csv",
                     "add that row or correct the id");
@@ -651,8 +651,8 @@ class CuratedDataMapperTest {
         @Test
         void missingEvidence() {
             DataError error = mapError("sources.csv", SOURCES, "places.csv", """
-                    id,type,label,source,evidence
-                    china,Country,China,article,
+                    id,type,label,source,evidence,support
+                    china,Country,China,article,,stated
                     """);
             assertError(error, "places.csv", 2, 29, "provenance.evidence", "the evidence is empty",
                     "copy the sentence of the source", "at most 300 characters");
@@ -691,8 +691,8 @@ class CuratedDataMapperTest {
         void relationToAnUnknownId() {
             DataError error = mapError("sources.csv", SOURCES, "places.csv", CHINA, "events.csv", FORUM,
                     "relations.csv", """
-                            subject,property,object,source,evidence
-                            event/forum,participant,place/chna,article,China took part
+                            subject,property,object,source,evidence,support
+                            event/forum,participant,place/chna,article,China took part,stated
                             """);
             assertError(error, "relations.csv", 2, 25, "ref.unknown", "'chna' is not the id of a row in places.csv");
         }
@@ -701,9 +701,9 @@ class CuratedDataMapperTest {
         void duplicateRelation() {
             DataError error = mapError("sources.csv", SOURCES, "places.csv", CHINA, "events.csv", FORUM,
                     "relations.csv", """
-                            subject,property,object,source,evidence
-                            event/forum,participant,place/china,article,China took part
-                            event/forum,participant,place/china,article,China was there
+                            subject,property,object,source,evidence,support
+                            event/forum,participant,place/china,article,China took part,stated
+                            event/forum,participant,place/china,article,China was there,stated
                             """);
             assertError(error, "relations.csv", 3, 1, "relation.duplicate", "the same relation is already on line 2",
                     "keep one row");
@@ -713,8 +713,8 @@ class CuratedDataMapperTest {
         void relationWithoutEvidence() {
             DataError error = mapError("sources.csv", SOURCES, "places.csv", CHINA, "events.csv", FORUM,
                     "relations.csv", """
-                            subject,property,object,source,evidence
-                            event/forum,participant,place/china,article,
+                            subject,property,object,source,evidence,support
+                            event/forum,participant,place/china,article,,stated
                             """);
             assertError(error, "relations.csv", 2, 45, "provenance.evidence", "the evidence is empty");
         }
@@ -768,17 +768,17 @@ class CuratedDataMapperTest {
             DataException e = org.junit.jupiter.api.Assertions.assertThrows(DataException.class, () -> map(
                     "sources.csv", SOURCES,
                     "places.csv", """
-                            id,type,label,iso_code,source,evidence
-                            china,Country,China,CN,article,China
-                            yunnan,Town,Yunnan,cn,article,Yunnan
+                            id,type,label,iso_code,source,evidence,support
+                            china,Country,China,CN,article,China,stated
+                            yunnan,Town,Yunnan,cn,article,Yunnan,stated
                             """,
                     "events.csv", """
-                            id,type,label,date,source,evidence
-                            forum,Forum,Forum,12 June,article,Forum
+                            id,type,label,date,source,evidence,support
+                            forum,Forum,Forum,12 June,article,Forum,stated
                             """,
                     "relations.csv", """
-                            subject,property,object,source,evidence
-                            event/forum,likes,place/china,article,China took part
+                            subject,property,object,source,evidence,support
+                            event/forum,likes,place/china,article,China took part,stated
                             """));
             assertEquals(List.of(
                             "events.csv:2:19 date.invalid",
@@ -794,8 +794,8 @@ class CuratedDataMapperTest {
         void everyProblemOfOneRowIsReported() {
             // A curator fixes a file in one round: a bad cell must not hide the row's missing evidence.
             List<DataError> errors = errorsOf(() -> map("sources.csv", SOURCES, "places.csv", """
-                    id,type,label,source,evidence
-                    china,Town,China,article,
+                    id,type,label,source,evidence,support
+                    china,Town,China,article,,stated
                     """));
             assertEquals(List.of("type.unknown", "provenance.evidence"), errors.stream().map(DataError::rule).toList(),
                     () -> LoadFixtures.describe(errors));

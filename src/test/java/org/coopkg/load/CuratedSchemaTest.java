@@ -29,7 +29,8 @@ class CuratedSchemaTest {
     @Test
     void implicitColumnsFrameTheTablesOwn() {
         TableSpec places = table("places.csv");
-        assertEquals(List.of("id", "type", "label", "alt_labels", "within", "iso_code", "source", "evidence"),
+        assertEquals(List.of("id", "type", "label", "alt_labels", "within", "iso_code", "source", "evidence",
+                "support", "curator_note"),
                 places.columnNames());
         assertEquals(List.of("id", "type", "label", "source", "evidence"), places.requiredColumnNames());
     }

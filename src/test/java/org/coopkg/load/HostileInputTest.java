@@ -182,9 +182,9 @@ class HostileInputTest {
     void dangerousButLegalValuesLoadAndComeOutIntact() throws Exception {
         String csvLabel = "\"" + LABEL.replace("\"", "\"\"") + "\"";
         write(Map.of("sources.csv", utf8(SOURCES),
-                "places.csv", utf8(PLACES_HEADER + "\nevil,Country," + csvLabel + ",,EV,s1," + csvLabel + "\n"),
-                "organisations.csv", utf8("id,type,label,country,description,source,evidence\n"
-                        + "org,University,Org,evil,\"" + DESCRIPTION.replace("\"", "\"\"") + "\",s1,Org\n")));
+                "places.csv", utf8(PLACES_HEADER + ",support\nevil,Country," + csvLabel + ",,EV,s1," + csvLabel + ",stated\n"),
+                "organisations.csv", utf8("id,type,label,country,description,source,evidence,support\n"
+                        + "org,University,Org,evil,\"" + DESCRIPTION.replace("\"", "\"\"") + "\",s1,Org,stated\n")));
         CommandRun validate = CommandRun.of("validate", "--data", dir.toString());
         assertEquals(0, validate.exit(), validate::err);
 

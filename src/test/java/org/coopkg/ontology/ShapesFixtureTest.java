@@ -333,6 +333,7 @@ class ShapesFixtureTest {
                     coop:describes %s ;
                     prov:wasDerivedFrom src:article ;
                     coop:evidence "A quote from the article that states the facts of the row." ;
+                    coop:support coop:Stated ;
                     coop:sourceFile "%s" ;
                     coop:sourceLine %d .
                 """.formatted(name, entity, file, line);

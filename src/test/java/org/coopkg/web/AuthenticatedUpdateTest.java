@@ -152,7 +152,7 @@ class AuthenticatedUpdateTest {
                 INSERT DATA {
                   GRAPH <%1$s> { <%2$s> a coop:University ; rdfs:label "Test University"@en }
                   GRAPH <%3$sgraph/metadata> { <%1$s> a coop:Assertion ; coop:describes <%2$s> ;
-                      prov:wasDerivedFrom <%4$s> ; coop:evidence "Test University" }
+                      prov:wasDerivedFrom <%4$s> ; coop:evidence "Test University" ; coop:support coop:Stated }
                 }""".formatted(graph, uni, BASE, source);
         HttpResponse<String> response = send(update(updatable, insert, "curator:s3cret"));
         assertEquals(204, response.statusCode(), response.body());

@@ -31,12 +31,12 @@ class HtmlEscapingTest {
                 s1,Article,"Source <b>bold</b>",s1.txt
                 """);
         Files.writeString(dir.resolve("places.csv"), """
-                id,type,label,within,iso_code,source,evidence
-                evil,Country,"<script>alert(1)</script> ""quotes"" & 'apostrophes'",,EV,s1,"quote with <script>alert(3)</script>"
+                id,type,label,within,iso_code,source,evidence,support
+                evil,Country,"<script>alert(1)</script> ""quotes"" & 'apostrophes'",,EV,s1,"quote with <script>alert(3)</script>",stated
                 """);
         Files.writeString(dir.resolve("organisations.csv"), """
-                id,type,label,country,description,source,evidence
-                org,University,"Uni ""<i>"" &amp;",evil,"<img src=x onerror=alert(2)> and ""quoted"" text",s1,"evidence <b>"
+                id,type,label,country,description,source,evidence,support
+                org,University,"Uni ""<i>"" &amp;",evil,"<img src=x onerror=alert(2)> and ""quoted"" text",s1,"evidence <b>",stated
                 """);
         Files.writeString(dir.resolve("external-links.csv"), """
                 entity,dataset,identifier,match,verified_at,verified_on,note
