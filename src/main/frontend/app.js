@@ -69,7 +69,9 @@
     var t = page.totals;
     document.getElementById('coop-totals').textContent =
       t.triples.toLocaleString('en') + ' triples in ' + t.namedGraphs.toLocaleString('en') + ' named graphs, ' +
-      t.assertions.toLocaleString('en') + ' of them curated rows with their source and quote.';
+      t.assertions.toLocaleString('en') + ' of them curated rows with their source and quote: ' +
+      t.stated.toLocaleString('en') + ' stated by their quote, ' + t.implied.toLocaleString('en') +
+      ' implied (the curator\'s reading of the quote in context, with a note saying why).';
   }
 
   /** Links to what this server serves besides the endpoint (dumps, dataset description), if any. */

@@ -3,6 +3,7 @@ package org.coopkg.export;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -89,40 +91,10 @@ public final class DatasetDescription {
         return dataset.supportsTransactions() && !dataset.isInTransaction() ? Txn.calculateRead(dataset, this::build) : build();
     }
 
-    /** The counts taken from the union default graph in one pass. */
-    private record Counts(long triples, long entities, long subjects, long objects,
-                          Map<Node, Long> byProperty, Map<Node, Set<Node>> instances, Map<String, Long> links) {}
-
-    private Counts count() {
-        Graph union = dataset.getDefaultGraph();
-        Set<Node> subjects = new HashSet<>();
-        Set<Node> objects = new HashSet<>();
-        Set<Node> entities = new HashSet<>();
-        Map<Node, Long> byProperty = new HashMap<>();
-        Map<Node, Set<Node>> instances = new HashMap<>();
-        Map<String, Long> links = new TreeMap<>();
-        long[] triples = {0};
-        union.find().forEachRemaining(t -> {
-            triples[0]++;
-            subjects.add(t.getSubject());
-            objects.add(t.getObject());
-            byProperty.merge(t.getPredicate(), 1L, Long::sum);
-            if (iris.isEntity(t.getSubject())) entities.add(t.getSubject());
-            if (t.getPredicate().equals(RDF.type.asNode())) {
-                instances.computeIfAbsent(t.getObject(), k -> new HashSet<>()).add(t.getSubject());
-            }
-            if (LinkPredicate.of(t.getPredicate()).isPresent() && t.getObject().isURI()) {
-                ExternalDataset.of(t.getObject().getURI()).ifPresent(d ->
-                        links.merge(d.id() + " " + t.getPredicate().getURI(), 1L, Long::sum));
-            }
-        });
-        return new Counts(triples[0], entities.size(), subjects.size(), objects.size(), byProperty, instances, links);
-    }
-
     private Graph build() {
         Graph g = GraphFactory.createDefaultGraph();
         g.getPrefixMapping().setNsPrefixes(prefixes());
-        Counts counts = count();
+        UnionCounts counts = UnionCounts.of(dataset.getDefaultGraph(), iris);
         Node doc = uri(documentIri());
         Node ds = uri(datasetIri());
         Node publisher = uri(documentIri() + "#publisher");
@@ -222,24 +194,42 @@ public final class DatasetDescription {
             add(g, subset, VOID.triples.asNode(), integer(dataset.getGraph(uri(graphIri)).size()));
         }
         Node rows = uri(documentIri() + "#graph-assertions");
-        long rowGraphs = 0;
-        long rowTriples = 0;
+        Set<Node> implied = new HashSet<>();
+        dataset.find(uri(iris.metadataGraph()), Node.ANY, Coop.support.asNode(), Coop.Implied.asNode())
+                .forEachRemaining(q -> implied.add(q.getSubject()));
+        long[] graphs = new long[2];
+        long[] triples = new long[2];
         String assertionSpace = iris.assertionSpace();
         for (var it = dataset.listGraphNodes(); it.hasNext(); ) {
             Node graph = it.next();
             if (graph.isURI() && graph.getURI().startsWith(assertionSpace)) {
-                rowGraphs++;
-                rowTriples += dataset.getGraph(graph).size();
+                int level = implied.contains(graph) ? 1 : 0;
+                graphs[level]++;
+                triples[level] += dataset.getGraph(graph).size();
             }
         }
         add(g, ds, VOID.subset.asNode(), rows);
         add(g, rows, RDF.type.asNode(), VOID.Dataset.asNode());
-        add(g, rows, DCTerms.description.asNode(), en("The curated statements: " + rowGraphs + " named graphs, one per "
+        add(g, rows, DCTerms.description.asNode(), en("The curated statements: " + (graphs[0] + graphs[1]) + " named graphs, one per "
                 + "curated row, IRIs " + assertionSpace + "{kind}-{id}"));
-        add(g, rows, VOID.triples.asNode(), integer(rowTriples));
+        add(g, rows, VOID.triples.asNode(), integer(triples[0] + triples[1]));
+        supportSubset(g, rows, Coop.Stated, graphs[0], triples[0], "whose evidence quotes state them");
+        supportSubset(g, rows, Coop.Implied, graphs[1], triples[1],
+                "that the curator reads from their quotes in context (each with a curator note saying why)");
     }
 
-    private void linksets(Graph g, Node ds, Counts counts) {
+    /** The curated statements of one support level: the rows marked so ({@code coop:support}) and their triples. */
+    private void supportSubset(Graph g, Node rows, Resource level, long graphs, long triples, String what) {
+        Node subset = uri(documentIri() + "#graph-assertions-" + level.getLocalName().toLowerCase(Locale.ROOT));
+        add(g, rows, VOID.subset.asNode(), subset);
+        add(g, subset, RDF.type.asNode(), VOID.Dataset.asNode());
+        add(g, subset, DCTerms.subject.asNode(), level.asNode());
+        add(g, subset, DCTerms.description.asNode(), en("The curated statements " + what + ": " + graphs
+                + " rows (named graphs whose coop:support is coop:" + level.getLocalName() + ")"));
+        add(g, subset, VOID.triples.asNode(), integer(triples));
+    }
+
+    private void linksets(Graph g, Node ds, UnionCounts counts) {
         for (ExternalDataset target : ExternalDataset.values()) {
             Node targetNode = uri(documentIri() + "#" + target.id());
             boolean any = false;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -133,7 +134,8 @@ public final class CuratedSchema {
                     .requiredText("counts", "counts")
                     .ref("subject", "indicatorSubject", "place", "organisation", "facility", "project", "lab",
                             "event", "agreement", "person")
-                    .date("as_of", "asOf"),
+                    .date("as_of", "asOf")
+                    .plain("date_note", "dateNote"),
             TableSpec.of("concepts.csv", "concept")
                     .requiredMeta("scheme")
                     .label()
@@ -185,6 +187,19 @@ public final class CuratedSchema {
 
     public static Optional<ConceptScheme> conceptScheme(String id) {
         return CONCEPT_SCHEMES.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The properties of the date columns ({@code launchDate}, {@code startDate}, …): relations.csv may state one of
+     * them with a date as its object, for a date that is read from the source rather than stated by the row of its
+     * entity.
+     */
+    public static Set<String> dateProperties() {
+        Set<String> properties = new java.util.TreeSet<>();
+        for (TableSpec table : ENTITY_TABLES) {
+            table.columns().stream().filter(c -> c instanceof Column.Date).forEach(c -> properties.add(((Column.Date) c).property()));
+        }
+        return properties;
     }
 
     public static List<String> kinds() {

@@ -181,7 +181,7 @@ final class SyntheticRows {
         int value = 1 + (int) Math.round(Math.pow(10, 4 * draw.nextDouble()));
         cite("figures.csv", id, value + " synthetic items", Integer.toString(value), draw.pick(QUALIFIERS),
                 "synthetic items counted", draw.nextBoolean() ? draw.powerLaw(ids.countries)
-                        : draw.powerLaw(ids.organisations), draw.year());
+                        : draw.powerLaw(ids.organisations), draw.year(), "");
     }
 
     /** A row of {@code cells} that cites the synthetic source, as every generated fact does, as stated by it. */

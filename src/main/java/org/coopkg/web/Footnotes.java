@@ -18,11 +18,19 @@ final class Footnotes {
         this.view = view;
     }
 
-    /** Writes the reference mark of the graph's row; graphs that are not curated rows (the metadata graph) have no source quote. */
+    /**
+     * Writes the reference mark of the graph's row, marked "implied" where the row is the curator's reading of its
+     * quote rather than what the quote says; graphs that are not curated rows (the metadata graph) have no source quote.
+     */
     void ref(Html h, Node graph) {
         if (!view.isAssertion(graph)) return;
         int n = numbers.computeIfAbsent(graph, g -> numbers.size() + 1);
-        h.open("sup", "class", "ref").link("#src-" + n, "[" + n + "]", "title", "source and evidence quote").close("sup");
+        if (view.isImplied(graph)) {
+            h.open("sup", "class", "ref implied").link("#src-" + n, "[" + n + ", implied]", "title",
+                    "implied: the curator's reading of the source, not its words; see the note beside the quote").close("sup");
+        } else {
+            h.open("sup", "class", "ref").link("#src-" + n, "[" + n + "]", "title", "source and evidence quote").close("sup");
+        }
     }
 
     /** The cited assertions and their numbers, in order of first citation. */

@@ -150,9 +150,13 @@ public final class KnowledgeGraphView {
         return asserted(node, RDF.type.asNode(), Node.ANY).stream().map(Quad::getObject).distinct().toList();
     }
 
-    /** The quote and source of an assertion graph. */
+    /**
+     * The quote and source of an assertion graph, whether the quote states its statements or the curator reads
+     * them from it ({@code implied}, with the curator's note saying why).
+     */
     public record Provenance(Node assertion, Optional<String> evidence, Optional<Node> source, Optional<String> file,
-                             Optional<Integer> line, Optional<String> note) {}
+                             Optional<Integer> line, Optional<String> note, boolean implied,
+                             Optional<String> curatorNote) {}
 
     public Provenance provenance(Node assertion) {
         return read(() -> new Provenance(assertion,
@@ -160,7 +164,14 @@ public final class KnowledgeGraphView {
                 first(dataset.find(metadataGraph, assertion, Prov.wasDerivedFrom.asNode(), Node.ANY)).map(Quad::getObject),
                 literal(assertion, Coop.sourceFile.asNode()),
                 literal(assertion, Coop.sourceLine.asNode()).map(Integer::valueOf),
-                literal(assertion, RDFS.comment.asNode())));
+                literal(assertion, RDFS.comment.asNode()),
+                isImplied(assertion),
+                literal(assertion, Coop.curatorNote.asNode())));
+    }
+
+    /** Whether the assertion's statements are the curator's reading of its quote rather than what the quote says. */
+    public boolean isImplied(Node assertion) {
+        return read(() -> dataset.contains(metadataGraph, assertion, Coop.support.asNode(), Coop.Implied.asNode()));
     }
 
     private Optional<String> literal(Node s, Node p) {

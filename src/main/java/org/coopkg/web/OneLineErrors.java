@@ -155,14 +155,8 @@ final class OneLineErrors extends HttpServletResponseWrapper {
             String report = ErrorLine.withoutPrefix(status, original.strip());
             LOG.info("[{}] {} {} -> {}: {}", id, request.getMethod(), request.getRequestURI(), status,
                     report.replace('\n', ' '));
-            HttpServletResponse response = (HttpServletResponse) getResponse();
-            response.resetBuffer();
-            response.setStatus(status);
-            response.setHeader(RequestGuard.REQUEST_ID, id);
-            response.setContentType("text/plain;charset=utf-8");
-            byte[] body = ErrorLine.body(status, report).getBytes(StandardCharsets.UTF_8);
-            response.setContentLength(body.length);
-            writeBody(response, body);
+            getResponse().resetBuffer();
+            writeErrorLine(report);
             return;
         }
         String contentType = getContentType() == null ? "" : getContentType();
@@ -185,10 +179,16 @@ final class OneLineErrors extends HttpServletResponseWrapper {
             writeBody(response, body);
             return;
         }
+        writeErrorLine(line);
+    }
+
+    /** Replaces whatever was captured by {@code Error N: text}, with the request id. */
+    private void writeErrorLine(String text) throws IOException {
+        HttpServletResponse response = (HttpServletResponse) getResponse();
         response.setStatus(status);
         response.setHeader(RequestGuard.REQUEST_ID, id);
         response.setContentType("text/plain;charset=utf-8");
-        byte[] body = ErrorLine.body(status, line).getBytes(StandardCharsets.UTF_8);
+        byte[] body = ErrorLine.body(status, text).getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         writeBody(response, body);
     }

@@ -182,10 +182,16 @@ final class PageData {
         long graphs = 0;
         for (var it = dataset.listGraphNodes(); it.hasNext(); it.next()) graphs++;
         totals.put("namedGraphs", graphs);
-        long assertions = 0;
-        for (var it = union.find(Node.ANY, RDF.Nodes.type, Coop.Assertion.asNode()); it.hasNext(); it.next()) assertions++;
-        totals.put("assertions", assertions);
+        totals.put("assertions", count(union, RDF.Nodes.type, Coop.Assertion.asNode()));
+        totals.put("stated", count(union, Coop.support.asNode(), Coop.Stated.asNode()));
+        totals.put("implied", count(union, Coop.support.asNode(), Coop.Implied.asNode()));
         page.put("totals", totals);
+    }
+
+    private static long count(Graph graph, Node predicate, Node object) {
+        long n = 0;
+        for (var it = graph.find(Node.ANY, predicate, object); it.hasNext(); it.next()) n++;
+        return n;
     }
 
 }

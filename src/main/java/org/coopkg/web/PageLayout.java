@@ -40,6 +40,9 @@ public final class PageLayout {
             tbody th{font-weight:600;width:14rem}
             ul.values{list-style:none;margin:0;padding:0}ul.values li+li{margin-top:.2rem}
             sup.ref a{font-size:.75rem;margin-left:.15rem}
+            sup.implied a{color:#8a4b00;font-style:italic}
+            ol.sources li.implied blockquote{border-left-color:#d9a45b}
+            p.curator-note{margin:.2rem 0;padding:.2rem .8rem;background:#fff6e8;border-left:3px solid #d9a45b;font-size:.92rem}
             span.inferred{font-size:.75rem;color:var(--muted);margin-left:.3rem}
             dl.nested{margin:0;display:grid;grid-template-columns:max-content auto;gap:0 .8rem;font-size:.9rem}
             dl.nested dt{color:var(--muted)}dl.nested dd{margin:0}

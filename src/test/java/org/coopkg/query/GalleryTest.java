@@ -168,8 +168,8 @@ class GalleryTest {
         assertEquals(Set.of("pulsar polarization survey of galactic globular clusters"), column(rows, "surveyLabel"));
         assertEquals(Set.of("Tsinghua University"), column(rows, "leadLabel"));
         assertEquals(Set.of(
-                "instrument | Five-hundred-meter Aperture Spherical radio Telescope",
-                "instrument | MeerKAT",
+                "data from | Five-hundred-meter Aperture Spherical radio Telescope",
+                "data from | MeerKAT",
                 "participant country | Italy",
                 "participant country | Australia",
                 "participant country | Germany",

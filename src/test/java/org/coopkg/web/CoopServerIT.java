@@ -70,10 +70,10 @@ class CoopServerIT {
     }
 
     @Test
-    void instrumentsLeadAndCountriesOfTheGlobularClusterSurvey() throws Exception {
+    void dataSourcesLeadAndCountriesOfTheGlobularClusterSurvey() throws Exception {
         String survey = "?survey a coop:Survey ; rdfs:label ?l . FILTER(CONTAINS(?l, \"globular\"))";
         assertEquals(Set.of("Five-hundred-meter Aperture Spherical radio Telescope", "MeerKAT"), strings(select(
-                "SELECT ?i WHERE { " + survey + " ?survey coop:usesInstrument/rdfs:label ?i }"), "i"));
+                "SELECT ?i WHERE { " + survey + " ?survey coop:usesDataFrom/rdfs:label ?i }"), "i"));
         assertEquals(Set.of("Tsinghua University"), strings(select(
                 "SELECT ?lead WHERE { " + survey + " ?survey coop:lead/rdfs:label ?lead }"), "lead"));
         assertEquals(Set.of("China", "Italy", "Australia", "Germany"), strings(select("""

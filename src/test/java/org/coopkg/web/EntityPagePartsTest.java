@@ -41,6 +41,20 @@ class EntityPagePartsTest {
     }
 
     @Test
+    void anImpliedRowIsMarkedWhereverItIsCited() {
+        Node stated = NodeFactory.createURI(iris.assertion("stated"));
+        Node implied = NodeFactory.createURI(iris.assertion("implied"));
+        dataset.add(view.metadataGraph(), stated, Coop.support.asNode(), Coop.Stated.asNode());
+        dataset.add(view.metadataGraph(), implied, Coop.support.asNode(), Coop.Implied.asNode());
+        Footnotes footnotes = new Footnotes(view);
+        Html h = new Html();
+        footnotes.ref(h, stated);
+        footnotes.ref(h, implied);
+        assertEquals(mark(1) + "<sup class=\"ref implied\"><a href=\"#src-2\" title=\"implied: the curator&#39;s reading "
+                + "of the source, not its words; see the note beside the quote\">[2, implied]</a></sup>", h.toString());
+    }
+
+    @Test
     void graphsThatAreNotCuratedRowsGetNoFootnote() {
         Footnotes footnotes = new Footnotes(view);
         Html h = new Html();

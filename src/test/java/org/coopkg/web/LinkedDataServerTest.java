@@ -164,6 +164,22 @@ class LinkedDataServerTest {
         assertTrue(skaPage.contains("<h2>Posts</h2>") && skaPage.contains("director general"), "posts as a table");
     }
 
+    @Test
+    void impliedStatementsAreMarkedWithTheCuratorsNoteBesideTheQuote() throws Exception {
+        String page = get(root + "/id/project/youth-scientist-groups", "text/html").body();
+        // Germany as a participant country is the curator's reading of "the two countries"; the type is stated.
+        assertTrue(page.contains("<sup class=\"ref implied\">"), "implied reference mark");
+        assertTrue(page.contains("<li id=\"src-1\" class=\"stated\">"), "the row that names the project is stated");
+        assertTrue(page.contains("class=\"implied\"><blockquote>“Longstanding partnerships between the two countries"),
+                "the implied row's quote");
+        assertTrue(page.contains("<p class=\"curator-note\"><strong>Implied</strong> — the curator&#39;s reading, not the "
+                + "source&#39;s words: The paragraph is about a Chinese Academy of Sciences delegation to Germany"),
+                "the note beside the quote");
+        String stated = get(root + "/id/person/philip-diamond", "text/html").body();
+        assertFalse(stated.contains("<sup class=\"ref implied\">") || stated.contains("<p class=\"curator-note\">"),
+                "a page of stated rows only marks none");
+    }
+
     @ParameterizedTest(name = "suffix .{0} → {1}")
     @CsvSource({"ttl, text/turtle", "nt, application/n-triples", "jsonld, application/ld+json", "rdf, application/rdf+xml",
             "trig, application/trig", "nq, application/n-quads", "html, text/html"})
@@ -355,6 +371,17 @@ class LinkedDataServerTest {
         assertTrue(voidGraph.contains(Node.ANY, FOAF.name.asNode(), NodeFactory.createLiteralString("coop-kg contributors")));
         assertTrue(voidGraph.contains(ds, uri(v + "exampleResource"), Node.ANY));
         assertFalse(voidGraph.contains(ds, DCTerms.modified.asNode(), Node.ANY), "no modification date: the data records none");
+
+        // The curated statements by support level: the triples of the rows' graphs marked stated or implied.
+        for (String level : List.of("Stated", "Implied")) {
+            Node subset = uri(BASE + ".well-known/void#graph-assertions-" + level.toLowerCase(java.util.Locale.ROOT));
+            assertTrue(voidGraph.contains(uri(BASE + ".well-known/void#graph-assertions"), uri(v + "subset"), subset), level);
+            assertTrue(voidGraph.contains(subset, DCTerms.subject.asNode(), uri(Coop.NS + level)), level);
+            long triples = sparqlCount("PREFIX coop: <" + Coop.NS + "> SELECT (COUNT(*) AS ?n) WHERE { "
+                    + "GRAPH <" + BASE + "graph/metadata> { ?g coop:support coop:" + level + " } GRAPH ?g { ?s ?p ?o } }");
+            assertTrue(triples > 0, level);
+            assertEquals(triples, number(voidGraph, subset, v + "triples"), level);
+        }
     }
 
     @Test

@@ -188,7 +188,17 @@ class QueryPageTest {
         assertEquals(Long.parseLong(people.body().lines().skip(1).findFirst().orElseThrow().strip()), counts.get("person"));
         JsonObject totals = data.get("totals").getAsObject();
         assertTrue(totals.get("triples").getAsNumber().value().longValue() > 1000);
-        assertTrue(totals.get("assertions").getAsNumber().value().longValue() > 100);
+        long assertions = totals.get("assertions").getAsNumber().value().longValue();
+        assertTrue(assertions > 100);
+        long implied = totals.get("implied").getAsNumber().value().longValue();
+        assertEquals(assertions, totals.get("stated").getAsNumber().value().longValue() + implied,
+                "every curated row is stated or implied");
+        HttpResponse<String> impliedRows = HTTP.send(HttpRequest.newBuilder(URI.create(server.sparqlUrl() + "?query="
+                + java.net.URLEncoder.encode("PREFIX coop: <https://w3id.org/coop-kg/ontology#> "
+                        + "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a coop:support coop:Implied }", java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Accept", "text/csv").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(Long.parseLong(impliedRows.body().lines().skip(1).findFirst().orElseThrow().strip()), implied);
+        assertTrue(implied > 10, "the bundled data has rows the curator reads from context: " + implied);
     }
 
     @Test
