@@ -27,7 +27,8 @@ import org.coopkg.export.PropertyGraph.Entity;
  * entity has several (alternative labels, several external identifiers, several most specific types)
  * they are joined with {@value #MULTI_VALUE_SEPARATOR} in sorted order, and such keys are strings.</li>
  * <li>Edges carry {@code label} (the property's rdfs:label), {@code property} (its IRI), {@code name}
- * (its local name) and {@code inferred}. Two entities may be linked by several properties, so readers
+ * (its local name), {@code inferred} and {@code support} ({@code stated} or {@code implied}: whether the
+ * source's words state the edge or the curator reads it from them). Two entities may be linked by several properties, so readers
  * see a multigraph (NetworkX returns a MultiDiGraph).</li>
  * <li>Deterministic: nodes, edges and keys are written in the property graph's sorted order, and the XML is
  * written by hand (UTF-8, LF line ends) so no serializer setting can change the bytes.</li>
@@ -58,6 +59,7 @@ public final class GraphMlExporter {
         key(w, "edge", "name", "string");
         key(w, "edge", "property", "string");
         key(w, "edge", "inferred", "boolean");
+        key(w, "edge", "support", "string");
         w.write("  <graph id=\"coop-kg\" edgedefault=\"directed\">\n");
         for (Entity node : graph.nodes()) {
             w.write("    <node id=\"" + escape(node.id()) + "\">\n");
@@ -79,6 +81,7 @@ public final class GraphMlExporter {
             data(w, EDGE_KEY + "name", e.name());
             data(w, EDGE_KEY + "property", e.property());
             data(w, EDGE_KEY + "inferred", String.valueOf(e.inferred()));
+            data(w, EDGE_KEY + "support", e.support());
             w.write("    </edge>\n");
         }
         w.write("  </graph>\n");

@@ -29,7 +29,8 @@ import org.coopkg.export.PropertyGraph.Entity;
  * of that kind have ({@code value:long}, {@code former:boolean}, {@code description:string}); several
  * values make an array column ({@code altLabel:string[]}).</li>
  * <li>{@code relationships.csv}: {@code :START_ID}, {@code :END_ID}, {@code :TYPE} (the property's local
- * name in UPPER_SNAKE_CASE, e.g. {@code POST_IN}), {@code property} (IRI), {@code label}, {@code inferred:boolean}.</li>
+ * name in UPPER_SNAKE_CASE, e.g. {@code POST_IN}), {@code property} (IRI), {@code label}, {@code inferred:boolean},
+ * {@code support} ({@code stated} or {@code implied}).</li>
  * <li>CSV as neo4j-admin reads it by default: comma-separated, every string quoted with {@code "} and inner
  * quotes doubled; an absent value is an empty unquoted field (no property). Text may contain line breaks,
  * hence {@code --multiline-fields=true}; arrays and multiple labels are separated by
@@ -93,11 +94,11 @@ public final class Neo4jExporter {
     }
 
     private static String relationshipFile(List<Edge> edges) {
-        StringBuilder csv = new StringBuilder(":START_ID,:END_ID,:TYPE,property:string,label:string,inferred:boolean\n");
+        StringBuilder csv = new StringBuilder(":START_ID,:END_ID,:TYPE,property:string,label:string,inferred:boolean,support:string\n");
         for (Edge e : edges) {
             csv.append(quote(e.source().iri())).append(',').append(quote(e.target().iri())).append(',')
                     .append(relationshipType(e.name())).append(',').append(quote(e.property())).append(',')
-                    .append(quote(e.label())).append(',').append(e.inferred()).append('\n');
+                    .append(quote(e.label())).append(',').append(e.inferred()).append(',').append(e.support()).append('\n');
         }
         return csv.toString();
     }
@@ -142,7 +143,8 @@ public final class Neo4jExporter {
                 CSV files in the format of `neo4j-admin database import` (Neo4j 5): one node file per kind of
                 entity (`id:ID` is the entity IRI, `:LABEL` the kind and the most specific coop classes, typed
                 property columns such as `value:long`), and `relationships.csv` (`:START_ID`, `:END_ID`,
-                `:TYPE`, the property IRI, its label and whether it is an inferred shortcut).
+                `:TYPE`, the property IRI, its label, whether it is an inferred shortcut, and `support`: `stated`
+                where the source's words state it, `implied` where the curator reads it from them).
 
                 Import them into an empty database named `neo4j`, with the Neo4j server stopped, from this folder:
 
@@ -153,8 +155,8 @@ public final class Neo4jExporter {
                 `--overwrite-destination` replaces an existing `neo4j` database; without it the import
                 refuses to touch one. Posts and agreement parties are nodes (`Post`, `Party`); the relationships
                 `AFFILIATED_WITH` and `AGREEMENT_PARTY` (`inferred = true`) link people to organisations and
-                agreements to parties directly. The provenance of each statement (source, evidence quote) is
-                in the RDF dumps, not here.
+                agreements to parties directly. The provenance of each statement (source, evidence quote, the
+                curator's note of an implied one) is in the RDF dumps, not here.
 
                 An example query once the server is started again:
 

@@ -70,6 +70,10 @@ public record PropertyGraph(List<Entity> nodes, List<Edge> edges, List<Attribute
      * @param property the property IRI
      * @param label    the property's rdfs:label in the ontology
      * @param inferred whether it is one of the inferred shortcuts over an n-ary node (see {@link PropertyGraphBuilder})
+     * @param support  {@code stated} where a curated row whose quote states it says so, {@code implied} where every
+     *                 row that says so is the curator's reading of its quote (an inferred shortcut: the weaker of its
+     *                 two steps)
      */
-    public record Edge(Entity source, Entity target, String name, String property, String label, boolean inferred) {}
+    public record Edge(Entity source, Entity target, String name, String property, String label, boolean inferred,
+                       String support) {}
 }

@@ -1,13 +1,12 @@
 package org.coopkg.export;
 
-import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +54,9 @@ import org.coopkg.load.CuratedSchema;
  * (person → organisation, = holds/postIn) and {@code coop:agreementParty} (agreement → party entity, =
  * hasParty/party), taken from the inferred graph. Filter on {@code inferred} to drop them.</li>
  * <li><b>Edges</b> are statements whose object is another node; name = the property's local name, label =
- * its rdfs:label in the ontology.</li>
+ * its rdfs:label in the ontology; support = {@code stated} where a curated row whose quote states it says so,
+ * {@code implied} where only rows the curator reads from their quotes do (an inferred shortcut takes the weaker
+ * of its two steps), so that a network analysis can be run on stated facts alone.</li>
  * <li><b>Attributes</b>: literal values, typed (integers → long, booleans, decimals/doubles → double,
  * everything else, dates included, → string: dates are as precise as the source, often without a year).
  * Language tags are dropped (the data is English). An IRI object that is not a node becomes an attribute
@@ -71,6 +72,11 @@ import org.coopkg.load.CuratedSchema;
 public final class PropertyGraphBuilder {
     /** Property chains over n-ary nodes whose inferred results are added as direct edges (see above). */
     static final List<String> N_ARY_SHORTCUTS = List.of(Coop.affiliatedWith.getURI(), Coop.agreementParty.getURI());
+    /** The kinds of the n-ary nodes those chains pass through. */
+    private static final Set<String> N_ARY_KINDS = Set.of("post", "party");
+    /** The values of an edge's {@code support}: how the curated rows that state it are supported by their sources. */
+    static final String STATED = "stated";
+    static final String IMPLIED = "implied";
     /** Attribute names the formats use for the node itself. */
     static final Set<String> RESERVED = Set.of("id", "iri", "label", "kind", "type");
 
@@ -93,7 +99,8 @@ public final class PropertyGraphBuilder {
     }
 
     public PropertyGraph build() {
-        Set<Triple> asserted = assertedTriples();
+        Map<Triple, Boolean> statedSomewhere = assertedTriples();
+        Set<Triple> asserted = statedSomewhere.keySet();
         Map<String, Node> entityNodes = new TreeMap<>();
         for (Triple t : asserted) {
             if (isEntity(t.getSubject())) entityNodes.put(t.getSubject().getURI(), t.getSubject());
@@ -126,13 +133,22 @@ public final class PropertyGraphBuilder {
         }
         Map<Triple, Boolean> edges = new HashMap<>();
         edgeTriples.forEach(t -> edges.put(t, false));
+        Map<Triple, String> support = new HashMap<>();
+        Map<Node, Set<Node>> statedNeighbours = new HashMap<>();
+        edgeTriples.forEach(t -> {
+            support.put(t, statedSomewhere.get(t) ? STATED : IMPLIED);
+            if (statedSomewhere.get(t)) {
+                statedNeighbours.computeIfAbsent(t.getSubject(), k -> new HashSet<>()).add(t.getObject());
+                statedNeighbours.computeIfAbsent(t.getObject(), k -> new HashSet<>()).add(t.getSubject());
+            }
+        });
         Node inferredName = NodeFactory.createURI(names.inferredGraph());
         if (dataset.containsGraph(inferredName)) {
             for (String shortcut : N_ARY_SHORTCUTS) {
                 dataset.getGraph(inferredName).find(Node.ANY, NodeFactory.createURI(shortcut), Node.ANY).forEachRemaining(t -> {
                     if (isEntity(t.getSubject()) && t.getObject().isURI() && entityNodes.containsKey(t.getSubject().getURI())
                             && entityNodes.containsKey(t.getObject().getURI())) {
-                        edges.putIfAbsent(t, true);
+                        if (edges.putIfAbsent(t, true) == null) support.put(t, chainSupport(t, statedNeighbours));
                         propertyIris.add(shortcut);
                     }
                 });
@@ -161,7 +177,7 @@ public final class PropertyGraphBuilder {
 
         List<AttributeKey> keys = new ArrayList<>();
         valuesByKey.forEach((property, perNode) -> {
-            ValueType type = typeOf(perNode);
+            ValueType type = AttributeTypes.narrowest(perNode);
             boolean multi = perNode.stream().anyMatch(v -> v.size() > 1);
             keys.add(new AttributeKey(shortNames.get(property), property, type, multi));
         });
@@ -172,7 +188,7 @@ public final class PropertyGraphBuilder {
             SortedMap<String, List<String>> normal = new TreeMap<>();
             entity.attributes().forEach((name, values) -> {
                 ValueType type = keys.stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow().type();
-                normal.put(name, values.stream().map(v -> normalise(v, type)).toList());
+                normal.put(name, values.stream().map(v -> AttributeTypes.normalise(v, type)).toList());
             });
             nodes.add(new Entity(entity.iri(), entity.id(), entity.kind(), entity.types(), entity.label(), normal));
         }
@@ -183,21 +199,41 @@ public final class PropertyGraphBuilder {
         edges.forEach((t, inferred) -> {
             String property = t.getPredicate().getURI();
             edgeList.add(new Edge(byIri.get(t.getSubject().getURI()), byIri.get(t.getObject().getURI()),
-                    shortNames.get(property), property, propertyLabel(property), inferred));
+                    shortNames.get(property), property, propertyLabel(property), inferred, support.get(t)));
         });
         edgeList.sort(Comparator.comparing((Edge x) -> x.source().iri()).thenComparing(x -> x.target().iri())
                 .thenComparing(Edge::property));
         return new PropertyGraph(List.copyOf(nodes), List.copyOf(edgeList), List.copyOf(keys));
     }
 
-    /** Distinct triples of every named graph but the ontology and the inferred graph. */
-    private Set<Triple> assertedTriples() {
+    /**
+     * Distinct triples of every named graph but the ontology and the inferred graph, each with whether some graph
+     * that holds it is stated by its source (every row not marked {@code coop:Implied}, and the metadata graph).
+     */
+    private Map<Triple, Boolean> assertedTriples() {
+        Node metadata = NodeFactory.createURI(names.metadataGraph());
         Set<Node> skip = Set.of(NodeFactory.createURI(names.ontologyGraph()), NodeFactory.createURI(names.inferredGraph()));
-        Set<Triple> triples = new LinkedHashSet<>();
+        Set<Node> implied = new HashSet<>();
+        dataset.find(metadata, Node.ANY, Coop.support.asNode(), Coop.Implied.asNode()).forEachRemaining(q -> implied.add(q.getSubject()));
+        Map<Triple, Boolean> triples = new LinkedHashMap<>();
         dataset.listGraphNodes().forEachRemaining(g -> {
-            if (!skip.contains(g)) dataset.getGraph(g).find().forEachRemaining(triples::add);
+            if (skip.contains(g)) return;
+            boolean stated = !implied.contains(g);
+            dataset.getGraph(g).find().forEachRemaining(t -> triples.merge(t, stated, Boolean::logicalOr));
         });
         return triples;
+    }
+
+    /**
+     * The support of an inferred shortcut over an n-ary node ({@code person ← post → organisation}): stated where
+     * both of its edges through some post or party are stated ({@code statedNeighbours}: node → the nodes a stated
+     * edge joins it to, either way), else implied.
+     */
+    private String chainSupport(Triple shortcut, Map<Node, Set<Node>> statedNeighbours) {
+        boolean stated = statedNeighbours.getOrDefault(shortcut.getSubject(), Set.of()).stream()
+                .filter(middle -> iris.kindOf(middle.getURI()).filter(N_ARY_KINDS::contains).isPresent())
+                .anyMatch(middle -> statedNeighbours.getOrDefault(middle, Set.of()).contains(shortcut.getObject()));
+        return stated ? STATED : IMPLIED;
     }
 
     /** An entity IRI ({@link CoopIris#kindOf}) of a curated kind. */
@@ -280,65 +316,5 @@ public final class PropertyGraphBuilder {
         int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
         String local = cut >= 0 && cut < iri.length() - 1 ? iri.substring(cut + 1) : iri;
         return local.isEmpty() ? "property" : local;
-    }
-
-    private static ValueType typeOf(List<List<Node>> perNode) {
-        boolean allLong = true;
-        boolean allBoolean = true;
-        boolean allNumber = true;
-        for (List<Node> values : perNode) {
-            for (Node v : values) {
-                String dt = v.getLiteralDatatypeURI();
-                String lex = v.getLiteralLexicalForm();
-                boolean integer = isInteger(dt) && fitsLong(lex);
-                allLong &= integer;
-                allBoolean &= XSDDatatype.XSDboolean.getURI().equals(dt) && lex.matches("true|false|1|0");
-                allNumber &= integer || (isDecimal(dt) && isNumber(lex));
-            }
-        }
-        if (allLong) return ValueType.LONG;
-        if (allBoolean) return ValueType.BOOLEAN;
-        if (allNumber) return ValueType.DOUBLE;
-        return ValueType.STRING;
-    }
-
-    private static String normalise(String lexical, ValueType type) {
-        return switch (type) {
-            case LONG -> String.valueOf(Long.parseLong(lexical.strip().replaceFirst("^\\+", "")));
-            case BOOLEAN -> String.valueOf(lexical.equals("true") || lexical.equals("1"));
-            case DOUBLE -> String.valueOf(Double.parseDouble(lexical.strip()));
-            case STRING -> lexical;
-        };
-    }
-
-    private static boolean isInteger(String datatype) {
-        if (datatype == null || !datatype.startsWith(XSDDatatype.XSD + "#")) return false;
-        String local = datatype.substring(XSDDatatype.XSD.length() + 1);
-        return Set.of("integer", "long", "int", "short", "byte", "nonNegativeInteger", "positiveInteger",
-                "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort",
-                "unsignedByte").contains(local);
-    }
-
-    private static boolean isDecimal(String datatype) {
-        return Set.of(XSDDatatype.XSDdecimal.getURI(), XSDDatatype.XSDdouble.getURI(), XSDDatatype.XSDfloat.getURI())
-                .contains(datatype);
-    }
-
-    private static boolean fitsLong(String lexical) {
-        try {
-            Long.parseLong(lexical.strip().replaceFirst("^\\+", ""));
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    private static boolean isNumber(String lexical) {
-        try {
-            new BigDecimal(lexical.strip());
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 }

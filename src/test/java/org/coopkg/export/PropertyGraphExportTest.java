@@ -93,6 +93,7 @@ class PropertyGraphExportTest {
             keys.put(key.getAttribute("id"), key);
         }
         Set<String> ids = new HashSet<>();
+        Map<String, String> supports = new HashMap<>();
         Map<String, Integer> kinds = new TreeMap<>();
         for (int i = 0; i < nodes.getLength(); i++) {
             Element node = (Element) nodes.item(i);
@@ -111,7 +112,15 @@ class PropertyGraphExportTest {
                     "graphml: edge to an undeclared node");
             Map<String, String> data = data(edge, keys, "edge");
             assertTrue(data.get("property").startsWith("http"), data.toString());
+            assertTrue(Set.of("stated", "implied").contains(data.get("support")), data.toString());
+            supports.put(edge.getAttribute("source") + " " + data.get("name") + " " + edge.getAttribute("target"), data.get("support"));
         }
+        // "the two countries" is the curator's reading; "used data from both FAST and … MeerKAT" is the quote's words.
+        assertEquals("implied", supports.get("project:youth-scientist-groups participantCountry place:germany"));
+        assertEquals("stated", supports.get("project:globular-cluster-pulsar-survey usesDataFrom facility:fast"));
+        // A shortcut over a post is as well supported as the weaker of its two steps.
+        assertEquals("stated", supports.get("person:philip-diamond affiliatedWith organisation:ska-observatory"));
+        assertEquals("implied", supports.get("person:ma-yinzhe affiliatedWith organisation:stellenbosch-university"));
     }
 
     @Test
@@ -189,8 +198,8 @@ class PropertyGraphExportTest {
         assertEquals(expected.nodesPerKind(), perKind, "neo4j: node rows per kind");
 
         List<List<String>> relationships = csv(Files.readString(out.resolve(Neo4jExporter.RELATIONSHIPS)));
-        assertEquals(List.of(":START_ID", ":END_ID", ":TYPE", "property:string", "label:string", "inferred:boolean"),
-                relationships.get(0));
+        assertEquals(List.of(":START_ID", ":END_ID", ":TYPE", "property:string", "label:string", "inferred:boolean",
+                "support:string"), relationships.get(0));
         assertEquals(expected.edges(), relationships.size() - 1, "neo4j: relationship rows");
         for (List<String> row : relationships.subList(1, relationships.size())) {
             assertTrue(ids.contains(row.get(0)) && ids.contains(row.get(1)), () -> "relationship to an unknown node: " + row);
