@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.jena.rdf.model.Resource;
 import org.coopkg.core.vocab.Coop;
@@ -195,7 +196,7 @@ public final class CuratedSchema {
      * entity.
      */
     public static Set<String> dateProperties() {
-        Set<String> properties = new java.util.TreeSet<>();
+        Set<String> properties = new TreeSet<>();
         for (TableSpec table : ENTITY_TABLES) {
             table.columns().stream().filter(c -> c instanceof Column.Date).forEach(c -> properties.add(((Column.Date) c).property()));
         }
