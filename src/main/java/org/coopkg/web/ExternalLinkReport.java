@@ -81,9 +81,27 @@ public final class ExternalLinkReport {
         });
     }
 
+    /**
+     * The links to an outside data set that a curated row states and that cite the page they were verified on
+     * ({@code prov:wasDerivedFrom} of the row's graph): every link the loader writes, one per external-links.csv row.
+     */
+    public long verifiedLinks() {
+        return view.read(() -> {
+            long n = 0;
+            for (LinkPredicate link : LinkPredicate.values()) {
+                for (var q : view.asserted(Node.ANY, link.node(), Node.ANY)) {
+                    boolean outside = q.getObject().isURI() && ExternalDataset.of(q.getObject().getURI()).isPresent();
+                    if (outside && view.isAssertion(q.getGraph()) && view.provenance(q.getGraph()).source().isPresent()) n++;
+                }
+            }
+            return n;
+        });
+    }
+
     /** The report as text, for {@code coopkg links}. */
     public void print(PrintWriter out) {
         out.println("External identifiers by kind (from the verified rows of external-links.csv)");
+        out.println(verifiedLinks() + " verified links, each with the page it was verified on");
         for (KindReport r : kinds()) {
             out.println();
             out.printf("%s: %d entities, %d linked to at least one data set%n", r.kind(), r.entities().size(),
