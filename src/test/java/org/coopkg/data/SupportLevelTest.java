@@ -96,6 +96,8 @@ class SupportLevelTest {
     void theLaunchIn2021IsFastsByReadingNotThePlatformsByStatement() {
         String year = "\"2021\"^^<http://www.w3.org/2001/XMLSchema#gYear>";
         implied("facility/fast", "launchDate", year);
+        // The same pronoun in the sentence before: CSIRO "helped develop its core components".
+        implied("facility/fast", "contributor", entity("organisation/csiro"));
         assertEquals(Set.of(), support("facility/fast-data-platform", "launchDate", "?any"));
     }
 

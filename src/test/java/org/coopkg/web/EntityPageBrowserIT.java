@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * An entity page in real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; runs with
  * {@code -Pbrowser}): Philip Diamond's page shows his name and post, following the link to the SKA
- * Observatory opens that organisation's page, and its sources list carries the quote. The page needs no
+ * Observatory opens that organisation's page, and its sources list carries the quote; an implied statement is
+ * marked, and its reference leads to the curator's note beside the quote. The page needs no
  * JavaScript, so it is checked with JavaScript switched off. Screenshots go to
  * {@code ${coopkg.screenshots.dir}} (default {@code target/screenshots}).
  */
@@ -80,6 +81,28 @@ class EntityPageBrowserIT {
         wait.until(ExpectedConditions.urlToBe(origin + "/id/organisation/"));
         assertEquals("Organisations", driver.findElement(By.tagName("h1")).getText());
         assertTrue(driver.findElements(By.cssSelector("main table a")).size() > 10, "the index lists the organisations");
+    }
+
+    @Test
+    void anImpliedStatementIsMarkedAndItsNoteStandsBesideTheQuote() throws Exception {
+        driver.get(origin + "/id/project/youth-scientist-groups");
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+        // Germany as a participant country is the curator's reading of "the two countries".
+        WebElement germany = driver.findElement(By.xpath("//table[@class='facts']//li[a[text()='Germany']]"));
+        WebElement mark = germany.findElement(By.cssSelector("sup.implied a"));
+        assertTrue(mark.getText().endsWith("implied]"), mark.getText());
+        String target = mark.getAttribute("href");
+        mark.click();
+        wait.until(ExpectedConditions.urlToBe(target));
+        WebElement source = driver.findElement(By.id(target.substring(target.indexOf('#') + 1)));
+        assertEquals("implied", source.getAttribute("class"));
+        WebElement note = source.findElement(By.cssSelector("p.curator-note"));
+        assertTrue(note.isDisplayed());
+        assertTrue(note.getText().startsWith("Implied — the curator's reading, not the source's words: "), note.getText());
+        assertTrue(note.getText().contains("'the two countries' are read as China and Germany"), note.getText());
+        assertTrue(source.findElement(By.tagName("blockquote")).getText().contains("partnerships between the two countries"));
+        screenshot("entity-page-implied-statement.png");
     }
 
     private static void screenshot(String name) throws Exception {
