@@ -151,6 +151,15 @@ class SupportLevelTest {
     }
 
     @Test
+    void theGovernmentAndTheMinistryOfATitleAreResolvedByTheCurator() {
+        implied("project/dde", "supporter", entity("organisation/chinese-government"));
+        implied("project/once", "supporter", entity("organisation/chinese-government"));
+        implied("post/chen-jiachang-vice-minister", "postIn", entity("organisation/most"));
+        // The initiator of the 2018 plan is named: "the Chinese government issued a plan".
+        stated("project/mega-science-plan-2018", "initiator", entity("organisation/chinese-government"));
+    }
+
+    @Test
     void theMinistryBacksPiHubAndImcpAndTheReviewMeetingIsTheLaboratorys() {
         implied("project/pi-hub", "supporter", entity("organisation/most"));
         implied("project/imcp", "supporter", entity("organisation/most"));
