@@ -49,29 +49,22 @@ class EvidenceQuoteTest {
                     + "; set -Dcoopkg.sources.dir=DIR to check the evidence quotes");
         }
 
-        Map<String, CsvRow> sources = new HashMap<>();
-        for (CsvRow row : table(CuratedSchema.SOURCES).rows()) sources.put(row.value("id"), row);
-
+        Map<String, CsvRow> sources = sources();
         List<String> problems = new ArrayList<>();
         int checked = 0;
-        for (String file : CuratedSchema.fileNames()) {
-            if (file.equals(CuratedSchema.SOURCES) || file.equals(CuratedSchema.EXTERNAL_LINKS)) continue;
-            if (!Files.exists(DATA.resolve(file))) continue;
-            for (CsvRow row : table(file).rows()) {
-                String evidence = row.value("evidence");
-                if (evidence.isEmpty()) continue;
-                CsvRow source = sources.get(row.value("source"));
-                String where = file + ":" + row.line();
-                if (source == null) {
-                    problems.add(where + ": source '" + row.value("source") + "' is not in sources.csv");
-                } else if (!source.value("text_file").isEmpty()) {
-                    String text = Files.readString(sourcesDir.resolve(source.value("text_file")), StandardCharsets.UTF_8);
-                    checked++;
-                    if (!text.contains(evidence)) problems.add(where + ": not found verbatim in "
-                            + source.value("text_file") + ": \"" + evidence + "\"");
-                } else if (source.value("url").isEmpty()) {
-                    problems.add(where + ": source '" + source.value("id") + "' has neither a text file nor a URL");
-                }
+        for (CsvRow row : quotedRows()) {
+            String evidence = row.value("evidence");
+            CsvRow source = sources.get(row.value("source"));
+            String where = row.file() + ":" + row.line();
+            if (source == null) {
+                problems.add(where + ": source '" + row.value("source") + "' is not in sources.csv");
+            } else if (!source.value("text_file").isEmpty()) {
+                String text = Files.readString(sourcesDir.resolve(source.value("text_file")), StandardCharsets.UTF_8);
+                checked++;
+                if (!text.contains(evidence)) problems.add(where + ": not found verbatim in "
+                        + source.value("text_file") + ": \"" + evidence + "\"");
+            } else if (source.value("url").isEmpty()) {
+                problems.add(where + ": source '" + source.value("id") + "' has neither a text file nor a URL");
             }
         }
         assertEquals(List.of(), problems);
@@ -81,12 +74,12 @@ class EvidenceQuoteTest {
     /**
      * A reference record (a ROR record, say) has no text file here, so its quotes cannot be found verbatim in
      * CI; what can be checked offline is that each quote is in the record's own form ({@code "field": "value"}
-     * of a JSON record, a tab-separated line of a GeoNames file) and names the value the row states, and that a ROR record is cited only for the organisation it identifies.
+     * of a JSON record, a tab-separated line of a GeoNames file) and names the value the row states, and that a
+     * ROR record is cited only for the organisation it identifies.
      */
     @Test
     void everyReferenceRecordQuoteNamesTheValueItsRowStates() throws Exception {
-        Map<String, CsvRow> sources = new HashMap<>();
-        for (CsvRow row : table(CuratedSchema.SOURCES).rows()) sources.put(row.value("id"), row);
+        Map<String, CsvRow> sources = sources();
         Map<String, List<String>> namesOf = new HashMap<>();
         Set<String> rorLinks = new HashSet<>();
         for (CsvRow link : table(CuratedSchema.EXTERNAL_LINKS).rows()) {
@@ -100,39 +93,36 @@ class EvidenceQuoteTest {
         }
         List<String> problems = new ArrayList<>();
         int checked = 0;
-        for (String file : CuratedSchema.fileNames()) {
-            if (file.equals(CuratedSchema.SOURCES) || file.equals(CuratedSchema.EXTERNAL_LINKS)) continue;
-            if (!Files.exists(DATA.resolve(file))) continue;
-            for (CsvRow row : table(file).rows()) {
-                CsvRow source = sources.get(row.value("source"));
-                if (source == null || !source.value("type").equals("ReferenceRecord") || row.value("evidence").isEmpty()) continue;
-                checked++;
-                String where = file + ":" + row.line() + ": ";
-                String evidence = row.value("evidence");
-                Set<String> quoted = new HashSet<>();
-                if (RECORD_FIELDS.matcher(evidence).matches()) {
-                    Matcher pair = RECORD_FIELD.matcher(evidence);
-                    while (pair.find()) quoted.add(pair.group(2));
-                } else if (evidence.contains("\t")) {
-                    quoted.addAll(List.of(evidence.split("\t")));
-                } else {
-                    problems.add(where + "quote the record's own words, as \"field\": \"value\" (JSON records) "
-                            + "or a tab-separated line (GeoNames files): " + evidence);
-                    continue;
-                }
-                List<String> stated = file.equals("relations.csv")
-                        ? namesOf.getOrDefault(row.value("object"), List.of())
-                        : cellValues(row, row.cells().keySet().toArray(String[]::new));
-                // A GeoNames code names its country by its prefix: CN.04 is first-order division 04 of CN.
-                if (stated.stream().noneMatch(v -> quoted.stream().anyMatch(q -> q.equals(v) || q.startsWith(v + ".")))) {
-                    problems.add(where + "the quote " + row.value("evidence") + " names none of " + stated);
-                }
-                String id = source.value("id");
-                if (file.equals("relations.csv") && id.startsWith("ror-")
-                        && !rorLinks.contains(row.value("subject") + " " + id.substring("ror-".length()))) {
-                    problems.add(where + "ROR record " + id + " is cited for " + row.value("subject")
-                            + ", which external-links.csv does not link to it");
-                }
+        for (CsvRow row : quotedRows()) {
+            String file = row.file();
+            CsvRow source = sources.get(row.value("source"));
+            if (source == null || !source.value("type").equals("ReferenceRecord")) continue;
+            checked++;
+            String where = file + ":" + row.line() + ": ";
+            String evidence = row.value("evidence");
+            Set<String> quoted = new HashSet<>();
+            if (RECORD_FIELDS.matcher(evidence).matches()) {
+                Matcher pair = RECORD_FIELD.matcher(evidence);
+                while (pair.find()) quoted.add(pair.group(2));
+            } else if (evidence.contains("\t")) {
+                quoted.addAll(List.of(evidence.split("\t")));
+            } else {
+                problems.add(where + "quote the record's own words, as \"field\": \"value\" (JSON records) "
+                        + "or a tab-separated line (GeoNames files): " + evidence);
+                continue;
+            }
+            List<String> stated = file.equals("relations.csv")
+                    ? namesOf.getOrDefault(row.value("object"), List.of())
+                    : cellValues(row, row.cells().keySet().toArray(String[]::new));
+            // A GeoNames code names its country by its prefix: CN.04 is first-order division 04 of CN.
+            if (stated.stream().noneMatch(v -> quoted.stream().anyMatch(q -> q.equals(v) || q.startsWith(v + ".")))) {
+                problems.add(where + "the quote " + row.value("evidence") + " names none of " + stated);
+            }
+            String id = source.value("id");
+            if (file.equals("relations.csv") && id.startsWith("ror-")
+                    && !rorLinks.contains(row.value("subject") + " " + id.substring("ror-".length()))) {
+                problems.add(where + "ROR record " + id + " is cited for " + row.value("subject")
+                        + ", which external-links.csv does not link to it");
             }
         }
         assertEquals(List.of(), problems);
@@ -151,6 +141,23 @@ class EvidenceQuoteTest {
         }
         assertFalse(table(CuratedSchema.SOURCES).rows().isEmpty());
         assertEquals(List.of(), missing, "source texts named in sources.csv but absent from " + sourcesDir);
+    }
+
+    private static Map<String, CsvRow> sources() throws IOException, DataException {
+        Map<String, CsvRow> sources = new HashMap<>();
+        for (CsvRow row : table(CuratedSchema.SOURCES).rows()) sources.put(row.value("id"), row);
+        return sources;
+    }
+
+    /** Every row of the curated files (not sources.csv or external-links.csv) that has an evidence quote. */
+    private static List<CsvRow> quotedRows() throws IOException, DataException {
+        List<CsvRow> rows = new ArrayList<>();
+        for (String file : CuratedSchema.fileNames()) {
+            if (file.equals(CuratedSchema.SOURCES) || file.equals(CuratedSchema.EXTERNAL_LINKS)) continue;
+            if (!Files.exists(DATA.resolve(file))) continue;
+            table(file).rows().stream().filter(row -> !row.value("evidence").isEmpty()).forEach(rows::add);
+        }
+        return rows;
     }
 
     /** The non-empty values of those of the columns the row has. */
