@@ -75,9 +75,9 @@ public final class ServeCommand implements Callable<Integer>, Usage {
                     + "--tdb2 DIR)");
         }
         if (source.config != null) return serveConfiguration();
-        checkJournal();
         long start = System.nanoTime();
         CoopServer.Builder builder = server.builder();
+        checkJournal();
         String loaded;
         if (source.tdb2 != null || source.dump != null) {
             builder.stored(source.tdb2 != null ? TdbStore.openForServing(source.tdb2, builder.takesUpdates())
