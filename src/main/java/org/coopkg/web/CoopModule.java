@@ -11,7 +11,6 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.coopkg.core.CoopIris;
-import org.coopkg.core.Ontology;
 import org.coopkg.store.UpdateJournal;
 
 /**
@@ -25,7 +24,7 @@ final class CoopModule implements FusekiModule {
     /** What the module serves, and the limits it applies. */
     record Settings(DatasetGraph dataset, CoopIris iris, Duration queryTimeout, long maxRows, long maxBodyBytes,
                     CorsPolicy cors, UpdateAuth auth, FairUse.Limits fairUse, QueryLimits queryLimits,
-                    UpdateJournal journal) {}
+                    CuratedDataset curated, UpdateJournal journal) {}
 
     private final Settings settings;
     private final Preparations preparations = new Preparations();
@@ -53,10 +52,7 @@ final class CoopModule implements FusekiModule {
         CuratedDataset curated = null;
         if (takesUpdates()) {
             UpdateAuth auth = settings.auth();
-            curated = new CuratedDataset(dataset, settings.iris(), Ontology.graph(), Ontology.shapes(), settings.journal());
-            if (settings.journal() != null) {
-                curated.replay(settings.journal().opened().records(), settings.journal().file().toString());
-            }
+            curated = settings.curated();
             UpdatePolicy policy = new UpdatePolicy(curated.ontologyGraph(), curated.inferredGraph());
             // Login for the write paths only, after the guard so that a 401 gets a request id and one line.
             builder.addFilter("/*", auth)

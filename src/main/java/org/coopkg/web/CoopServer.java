@@ -10,6 +10,7 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.coopkg.core.CoopIris;
+import org.coopkg.core.Ontology;
 import org.coopkg.store.StoredDataset;
 import org.coopkg.store.UpdateJournal;
 
@@ -283,30 +284,34 @@ public final class CoopServer implements AutoCloseable {
             if (journal != null && auth == null) {
                 throw new InvalidSetting("the journal", journal, "needs updates: a server without updates has nothing to journal");
             }
-            // The pages read the data's prefixes while the server is assembled: in a transaction where the store has them.
-            return dataset.supportsTransactions() && !dataset.isInTransaction() ? Txn.calculateRead(dataset, this::assemble)
-                    : assemble();
-        }
-
-        private CoopServer assemble() {
-            dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
             CoopIris iris = new CoopIris(base);
             UpdateJournal opened = journal == null ? null : UpdateJournal.open(journal);
             try {
-                CoopModule module = new CoopModule(new CoopModule.Settings(dataset, iris, queryTimeout, maxRows,
-                        maxBodyBytes, new CorsPolicy(corsOrigins), auth,
-                        new FairUse.Limits(maxClientRequests, maxRunning, maxQueued),
-                        new QueryLimits(maxNesting, maxQueryLength), opened));
-                FusekiServer fuseki = FusekiServer.create()
-                        .fusekiModules(FusekiModules.create(module))
-                        .port(port)
-                        .loopback(loopback)
-                        .build();
-                return new CoopServer(fuseki, iris, module.takesUpdates(), opened);
+                CuratedDataset curated = auth == null ? null
+                        : new CuratedDataset(dataset, iris, Ontology.graph(), Ontology.shapes(), opened);
+                // The journal is replayed in its own write transaction, before the server is assembled.
+                if (opened != null) curated.replay(opened.opened().records(), opened.file().toString());
+                // The pages read the data's prefixes while the server is assembled: in a transaction where the store has them.
+                return dataset.supportsTransactions() && !dataset.isInTransaction()
+                        ? Txn.calculateRead(dataset, () -> assemble(iris, curated, opened)) : assemble(iris, curated, opened);
             } catch (RuntimeException e) {
                 if (opened != null) opened.close();
                 throw e;
             }
+        }
+
+        private CoopServer assemble(CoopIris iris, CuratedDataset curated, UpdateJournal opened) {
+            dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
+            CoopModule module = new CoopModule(new CoopModule.Settings(dataset, iris, queryTimeout, maxRows,
+                    maxBodyBytes, new CorsPolicy(corsOrigins), auth,
+                    new FairUse.Limits(maxClientRequests, maxRunning, maxQueued),
+                    new QueryLimits(maxNesting, maxQueryLength), curated, opened));
+            FusekiServer fuseki = FusekiServer.create()
+                    .fusekiModules(FusekiModules.create(module))
+                    .port(port)
+                    .loopback(loopback)
+                    .build();
+            return new CoopServer(fuseki, iris, module.takesUpdates(), opened);
         }
     }
 }

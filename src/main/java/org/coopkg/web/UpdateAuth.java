@@ -90,7 +90,7 @@ final class UpdateAuth implements Filter {
             HttpServletResponse response = (HttpServletResponse) res;
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
             response.sendError(401, request.getHeader("Authorization") == null
-                    ? "updates need a user name and password (HTTP Basic authentication)"
+                    ? "updates and backups need a user name and password (HTTP Basic authentication)"
                     : "wrong user name or password");
             return;
         }

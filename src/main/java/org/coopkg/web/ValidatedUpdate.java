@@ -15,6 +15,9 @@ import org.apache.jena.irix.IRIs;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.sparql.core.DatasetGraphWrapperView;
 import org.apache.jena.sparql.modify.request.UpdateWithUsing;
 import org.apache.jena.update.Update;
 import org.apache.jena.update.UpdateAction;
@@ -78,7 +81,7 @@ final class ValidatedUpdate extends SPARQL_Update {
         policy.check(request);
         action.beginWrite();
         try {
-            UpdateAction.execute(request, action.getActiveDSG());
+            UpdateAction.execute(request, new UnionView(action.getActiveDSG()));
             action.commit();
         } catch (ActionErrorException e) {
             action.abortSilent();
@@ -91,6 +94,17 @@ final class ValidatedUpdate extends SPARQL_Update {
             throw e;
         } finally {
             action.endWrite();
+        }
+    }
+
+    /**
+     * The dataset as a WHERE clause must see it. Jena's query engine unwraps a plain wrapper down to the stored
+     * dataset; this marker stops it here, so that the default graph of a WHERE is the union {@link CuratedWrites}
+     * gives, with the request's earlier operations in it.
+     */
+    private static final class UnionView extends DatasetGraphWrapper implements DatasetGraphWrapperView {
+        UnionView(DatasetGraph dataset) {
+            super(dataset);
         }
     }
 
