@@ -49,7 +49,9 @@ public final class JournalExport {
         }
         List<QuadChange> net = new ArrayList<>();
         Txn.executeRead(curated, () -> last.forEach((quad, added) -> {
-            if (added != curated.contains(quad)) net.add(new QuadChange(added, quad));
+            // containsGraph first: asking an in-memory dataset about a graph it lacks may create that graph.
+            boolean present = curated.containsGraph(quad.getGraph()) && curated.contains(quad);
+            if (added != present) net.add(new QuadChange(added, quad));
         }));
         net.sort(Comparator.comparing((QuadChange c) -> c.quad().getGraph().toString())
                 .thenComparing(c -> c.quad().getSubject().toString())

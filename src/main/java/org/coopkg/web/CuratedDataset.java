@@ -169,9 +169,10 @@ final class CuratedDataset extends DatasetGraphWrapper {
             }
             List<Violation> violations = refreshAndValidate();
             if (!violations.isEmpty()) {
+                String example = violations.get(0).describe();
                 throw new IllegalStateException("the journal " + journalName + " no longer fits the curated data: replayed on "
                         + "it, its " + records.size() + " updates break " + violations.size() + " shape constraints, e.g. "
-                        + violations.get(0).describe() + ". Carry its changes back to the spreadsheets ('coopkg journal "
+                        + example + (example.endsWith(".") ? "" : ".") + " Carry its changes back to the spreadsheets ('coopkg journal "
                         + "export " + journalName + "'), then move the journal aside and start again");
             }
             stored.commit();

@@ -267,6 +267,26 @@ class AuthenticatedUpdateTest {
     }
 
     @Test
+    void updatesInMemoryWithoutAJournalAreRefused() {
+        CommandRun run = CommandRun.of("serve", "--update", "--passwd", passwords.toString(), "--port", "0");
+        assertEquals(Main.USAGE, run.exit(), run.err());
+        assertTrue(run.err().startsWith("coopkg: --update on data in memory would lose every accepted update when the server "
+                + "stops: give --journal FILE"), run.err());
+        run.assertNoStackTrace();
+    }
+
+    @Test
+    void aJournalForATdb2DatabaseOrWithoutUpdatesIsAUsageError() {
+        CommandRun tdb2 = CommandRun.of("serve", "--tdb2", dir.resolve("no-db").toString(), "--update", "--passwd",
+                passwords.toString(), "--journal", dir.resolve("j.rdfp").toString(), "--port", "0");
+        assertEquals(Main.USAGE, tdb2.exit(), tdb2.err());
+        assertTrue(tdb2.err().contains("--journal is for data in memory: the TDB2 database"), tdb2.err());
+        CommandRun alone = CommandRun.of("serve", "--journal", dir.resolve("j.rdfp").toString(), "--port", "0");
+        assertEquals(Main.USAGE, alone.exit(), alone.err());
+        assertTrue(alone.err().startsWith("coopkg: --journal only applies with --update --passwd FILE"), alone.err());
+    }
+
+    @Test
     void missingPasswordFileIsAUsageErrorNamingIt() {
         Path missing = dir.resolve("no-such-passwd");
         CommandRun run = CommandRun.of("serve", "--update", "--passwd", missing.toString(), "--port", "0");
