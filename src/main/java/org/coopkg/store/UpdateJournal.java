@@ -50,14 +50,12 @@ public final class UpdateJournal implements AutoCloseable {
     private final JournalReader.Reading opened;
     private Path tornCopy;
     private String previousId;
-    private int count;
 
     private UpdateJournal(Path file, FileChannel channel, JournalReader.Reading opened) {
         this.file = file;
         this.channel = channel;
         this.opened = opened;
         List<JournalRecord> records = opened.records();
-        this.count = records.size();
         this.previousId = records.isEmpty() ? null : records.get(records.size() - 1).id();
     }
 
@@ -104,11 +102,6 @@ public final class UpdateJournal implements AutoCloseable {
         return file;
     }
 
-    /** How many records the journal holds. */
-    public synchronized int size() {
-        return count;
-    }
-
     private void cutTornTail(JournalReader.TornTail torn) throws IOException {
         tornCopy = file.resolveSibling(file.getFileName() + ".torn-" + torn.offset());
         ByteBuffer tail = ByteBuffer.allocate((int) Math.min(torn.bytes(), Integer.MAX_VALUE - 8));
@@ -150,7 +143,6 @@ public final class UpdateJournal implements AutoCloseable {
             throw e;
         }
         previousId = id;
-        count++;
     }
 
     /** A new folder entry is durable once its folder is forced too. */
