@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import org.coopkg.core.CoopIris;
+import org.coopkg.store.JournalReader;
+import org.coopkg.store.UpdateJournal;
 import org.coopkg.web.CoopServer;
 
 /** What {@code coopkg serve} prints once the server answers: where its endpoints and pages are. */
@@ -17,10 +19,21 @@ final class ServeBanner {
         if (coop.updatable()) {
             out.printf("SPARQL Update: %s and Graph Store: %s (login required: users of %s)%n", coop.updateUrl(),
                     coop.url(CoopIris.DATA_PATH), passwordFile);
+            out.printf("Online backup: %s (same users)%n", coop.url(CoopIris.BACKUP_PATH));
+            journal(out, coop.journal());
         } else {
             out.printf("Graph Store (read-only): %s%n", coop.url(CoopIris.DATA_PATH));
         }
         out.printf("Linked Data: %s (IRIs %s…)%n", coop.url(CoopIris.HOME_PATH), coop.iris().entitySpace());
         out.flush();
+    }
+
+    private static void journal(PrintWriter out, UpdateJournal journal) {
+        if (journal == null) return;
+        JournalReader.Reading opened = journal.opened();
+        out.printf("Journal: %s (%d accepted updates replayed; each new one is written there before it is answered)%n",
+                journal.file().toAbsolutePath(), opened.records().size());
+        opened.torn().ifPresent(torn -> out.printf("coop-kg: WARNING: %s; its bytes were moved to %s%n",
+                torn.describe(journal.file()), journal.tornCopy()));
     }
 }

@@ -77,6 +77,7 @@ public final class ServeCommand implements Callable<Integer>, Usage {
         if (source.config != null) return serveConfiguration();
         long start = System.nanoTime();
         CoopServer.Builder builder = server.builder();
+        checkJournal();
         String loaded;
         if (source.tdb2 != null || source.dump != null) {
             builder.stored(source.tdb2 != null ? TdbStore.openForServing(source.tdb2, builder.takesUpdates())
@@ -99,6 +100,23 @@ public final class ServeCommand implements Callable<Integer>, Usage {
         ServeBanner.print(out, coop, server.passwordFile());
         coop.join();
         return 0;
+    }
+
+    /**
+     * Updates accepted in memory are kept only by a journal: without one they would be lost when the server stops,
+     * although each was answered as done, so {@code --update} on data in memory needs {@code --journal FILE}.
+     */
+    private void checkJournal() {
+        if (!server.takesUpdates()) return;
+        if (source.tdb2 == null && server.journal() == null) {
+            throw new ParameterException(spec.commandLine(), "--update on data in memory would lose every accepted update "
+                    + "when the server stops: give --journal FILE (each update is written there before it is answered, and "
+                    + "replayed at the next start), or serve a TDB2 database with --tdb2 DIR, which keeps them");
+        }
+        if (source.tdb2 != null && server.journal() != null) {
+            throw new ParameterException(spec.commandLine(), "--journal is for data in memory: the TDB2 database "
+                    + source.tdb2 + " keeps every accepted update itself; leave out --journal");
+        }
     }
 
     /** {@code --config FILE}: plain Fuseki main on the configuration. */

@@ -63,6 +63,39 @@ public final class ServeOptions {
         builder.corsOrigins(origins);
     }
 
+    @Option(names = "--max-client-requests", paramLabel = "N",
+            description = "At most N SPARQL requests of one client (by address) at once; more are answered 429 with "
+                    + "Retry-After (default: " + CoopServer.DEFAULT_MAX_CLIENT_REQUESTS + ").")
+    void maxClientRequests(int value) {
+        apply("--max-client-requests", () -> builder.maxClientRequests(value));
+    }
+
+    @Option(names = "--max-running", paramLabel = "N",
+            description = "At most N SPARQL requests run at once; others wait (default: " + CoopServer.DEFAULT_MAX_RUNNING + ").")
+    void maxRunning(int value) {
+        apply("--max-running", () -> builder.maxRunning(value));
+    }
+
+    @Option(names = "--max-queued", paramLabel = "N",
+            description = "At most N SPARQL requests wait for a slot; more are shed with 503 and Retry-After (default: "
+                    + CoopServer.DEFAULT_MAX_QUEUED + ").")
+    void maxQueued(int value) {
+        apply("--max-queued", () -> builder.maxQueued(value));
+    }
+
+    @Option(names = "--max-nesting", paramLabel = "N",
+            description = "Brackets in a query or update may nest N deep, its algebra 4N (default: "
+                    + CoopServer.DEFAULT_MAX_NESTING + ").")
+    void maxNesting(int value) {
+        apply("--max-nesting", () -> builder.maxNesting(value));
+    }
+
+    @Option(names = "--max-query-length", paramLabel = "CHARS",
+            description = "Refuse longer queries with 400 (default: " + CoopServer.DEFAULT_MAX_QUERY_LENGTH + ").")
+    void maxQueryLength(int value) {
+        apply("--max-query-length", () -> builder.maxQueryLength(value));
+    }
+
     @ArgGroup(exclusive = false)
     Updates updates;
 
@@ -76,6 +109,11 @@ public final class ServeOptions {
         @Option(names = "--passwd", paramLabel = "FILE", required = true, description = "With --update: the users "
                 + "allowed to update, one 'user: password' line each (Jetty's format; passwords plain or OBF:, MD5:, CRYPT:).")
         Path passwordFile;
+
+        @Option(names = "--journal", paramLabel = "FILE", description = "With --update on data in memory: append every "
+                + "accepted update to FILE (RDF Patch, forced to the disk before the answer) and replay it at the next "
+                + "start. Required unless --tdb2 DIR keeps the updates.")
+        Path journal;
     }
 
     /** The builder with every server option given. */
@@ -86,8 +124,14 @@ public final class ServeOptions {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--passwd " + updates.passwordFile + ": " + e.getMessage());
             }
+            builder.journal(updates.journal);
         }
         return builder;
+    }
+
+    /** The journal given with {@code --journal}, or null. */
+    Path journal() {
+        return takesUpdates() ? updates.journal : null;
     }
 
     boolean takesUpdates() {
@@ -104,6 +148,9 @@ public final class ServeOptions {
         if (Usage.given(e, "--update")) {
             return Optional.of("--update needs --passwd FILE: updates are only allowed to the users in a password file "
                     + "('user: password' lines)");
+        }
+        if (Usage.given(e, "--journal") && !Usage.given(e, "--passwd")) {
+            return Optional.of("--journal only applies with --update --passwd FILE: it keeps the updates a server accepts");
         }
         return Optional.of("--passwd only applies with --update");
     }

@@ -42,6 +42,8 @@ public record CoopIris(String base) {
     public static final String QUERY_PAGE_PATH = "/";
     /** The query page's scripts, styles and data. */
     public static final String ASSETS_PATH = "/web/";
+    /** An online backup of the served data (gzipped N-Quads), for the users who may update. */
+    public static final String BACKUP_PATH = "/$/backup";
 
     public CoopIris {
         if (!base.endsWith("/") && !base.endsWith("#")) base = base + "/";
@@ -81,6 +83,14 @@ public record CoopIris(String base) {
 
     public String inferredGraph() {
         return graph("inferred");
+    }
+
+    /**
+     * Where a write to the default graph goes ({@code INSERT DATA { <s> <p> <o> }}, {@code CLEAR DEFAULT}, a Graph
+     * Store write with {@code ?default}): a curated named graph like the others, so part of the union queries see.
+     */
+    public String editsGraph() {
+        return graph("edits");
     }
 
     /** Source documents, concept schemes and the description of every assertion graph. */

@@ -11,19 +11,20 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.coopkg.core.CoopIris;
-import org.coopkg.core.Ontology;
+import org.coopkg.store.UpdateJournal;
 
 /**
  * Everything coop-kg adds to Fuseki main, as one Fuseki module: the request filters (request ids, body checks,
- * one-line errors, login for writes), the guarded query operation and, in update mode, the validated update and
- * Graph Store operations, the dataset {@code /coop} with its endpoints, the Linked Data site ({@link LinkedDataSite}),
+ * one-line errors, fair use, login for writes), the guarded query operation and, in update mode, the validated update
+ * and Graph Store operations (replaying the journal first) and the online backup, the dataset {@code /coop} with its endpoints, the Linked Data site ({@link LinkedDataSite}),
  * the query page, CORS ({@link CorsPolicy}), ping and metrics. Its lifecycle hooks run the background preparations
  * of derived documents: begun once the server answers, and ended before the server's store is released.
  */
 final class CoopModule implements FusekiModule {
     /** What the module serves, and the limits it applies. */
     record Settings(DatasetGraph dataset, CoopIris iris, Duration queryTimeout, long maxRows, long maxBodyBytes,
-                    CorsPolicy cors, UpdateAuth auth) {}
+                    CorsPolicy cors, UpdateAuth auth, FairUse.Limits fairUse, QueryLimits queryLimits,
+                    CuratedDataset curated, UpdateJournal journal) {}
 
     private final Settings settings;
     private final Preparations preparations = new Preparations();
@@ -46,16 +47,18 @@ final class CoopModule implements FusekiModule {
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
         DatasetGraph dataset = settings.dataset();
         // The guard first, so that it sees (and answers for) every request behind the CORS filter.
-        builder.addFilter("/*", new RequestGuard(settings.maxBodyBytes()));
+        builder.addFilter("/*", new RequestGuard(settings.maxBodyBytes()))
+                .addFilter("/*", new FairUse(settings.fairUse(), settings.queryTimeout().toMillis()));
         CuratedDataset curated = null;
         if (takesUpdates()) {
             UpdateAuth auth = settings.auth();
-            curated = new CuratedDataset(dataset, settings.iris(), Ontology.graph(), Ontology.shapes());
+            curated = settings.curated();
             UpdatePolicy policy = new UpdatePolicy(curated.ontologyGraph(), curated.inferredGraph());
             // Login for the write paths only, after the guard so that a 401 gets a request id and one line.
             builder.addFilter("/*", auth)
-                    .registerOperation(Operation.Update, new ValidatedUpdate(policy, settings.iris().base()))
-                    .registerOperation(Operation.GSP_RW, new ValidatedGraphStore(policy));
+                    .registerOperation(Operation.Update, new ValidatedUpdate(policy, settings.queryLimits(), settings.iris().base()))
+                    .registerOperation(Operation.GSP_RW, new ValidatedGraphStore(policy))
+                    .addServlet(CoopIris.BACKUP_PATH, new BackupServlet(curated));
         }
         corsProperties = settings.cors().writeFusekiProperties();
         builder.enableCors(true, corsProperties.toString());
@@ -64,7 +67,8 @@ final class CoopModule implements FusekiModule {
                 .link("Browse the entities (Linked Data)", CoopIris.HOME_PATH)
                 .link("Ontology documentation", CoopIris.ONTOLOGY_PATH)
                 .link("Dataset description (VoID/DCAT)", CoopIris.VOID_PATH);
-        builder.registerOperation(Operation.Query, new GuardedQuery(settings.queryTimeout().toMillis(), settings.maxRows()))
+        builder.registerOperation(Operation.Query, new GuardedQuery(settings.queryTimeout().toMillis(), settings.maxRows(),
+                        settings.queryLimits()))
                 .enablePing(true)
                 .enableMetrics(true)
                 .add(CoopIris.DATASET_PATH, dataService(curated == null ? dataset : curated, curated != null))
@@ -107,5 +111,6 @@ final class CoopModule implements FusekiModule {
         // Derived documents still being prepared hold read transactions on the dataset: let them end, so that the
         // caller may release the store.
         preparations.awaitEnd();
+        if (settings.journal() != null) settings.journal().close();
     }
 }

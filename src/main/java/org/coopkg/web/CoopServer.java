@@ -10,7 +10,9 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.coopkg.core.CoopIris;
+import org.coopkg.core.Ontology;
 import org.coopkg.store.StoredDataset;
+import org.coopkg.store.UpdateJournal;
 
 /**
  * The coop-kg SPARQL endpoint: Fuseki main serving one read-only dataset, {@code /coop}, with SPARQL
@@ -35,15 +37,22 @@ public final class CoopServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 3030;
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    public static final int DEFAULT_MAX_CLIENT_REQUESTS = 4;
+    public static final int DEFAULT_MAX_RUNNING = 8;
+    public static final int DEFAULT_MAX_QUEUED = 32;
+    public static final int DEFAULT_MAX_NESTING = QueryLimits.DEFAULT_NESTING;
+    public static final int DEFAULT_MAX_QUERY_LENGTH = QueryLimits.DEFAULT_LENGTH;
 
     private final FusekiServer fuseki;
     private final CoopIris iris;
     private final boolean updatable;
+    private final UpdateJournal journal;
 
-    private CoopServer(FusekiServer fuseki, CoopIris iris, boolean updatable) {
+    private CoopServer(FusekiServer fuseki, CoopIris iris, boolean updatable, UpdateJournal journal) {
         this.fuseki = fuseki;
         this.iris = iris;
         this.updatable = updatable;
+        this.journal = journal;
     }
 
     public static Builder builder() {
@@ -88,6 +97,11 @@ public final class CoopServer implements AutoCloseable {
         return "http://localhost:" + port() + route;
     }
 
+    /** The journal of accepted updates ({@link Builder#journal}), as it was when the server started; or null. */
+    public UpdateJournal journal() {
+        return journal;
+    }
+
     public void join() {
         fuseki.join();
     }
@@ -95,6 +109,7 @@ public final class CoopServer implements AutoCloseable {
     @Override
     public void close() {
         fuseki.stop();
+        if (journal != null) journal.close();
     }
 
     /** A value a setting cannot take: the setting, the value and the rule it breaks, for messages that name them. */
@@ -130,6 +145,12 @@ public final class CoopServer implements AutoCloseable {
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private String corsOrigins = "*";
         private UpdateAuth auth;
+        private Path journal;
+        private int maxClientRequests = DEFAULT_MAX_CLIENT_REQUESTS;
+        private int maxRunning = DEFAULT_MAX_RUNNING;
+        private int maxQueued = DEFAULT_MAX_QUEUED;
+        private int maxNesting = DEFAULT_MAX_NESTING;
+        private int maxQueryLength = DEFAULT_MAX_QUERY_LENGTH;
 
         private Builder() {}
 
@@ -142,6 +163,51 @@ public final class CoopServer implements AutoCloseable {
          */
         public Builder updates(Path passwordFile) {
             this.auth = passwordFile == null ? null : UpdateAuth.fromPasswordFile(passwordFile, CoopIris.DATASET_PATH);
+            return this;
+        }
+
+        /**
+         * With {@link #updates}: every accepted update is appended to this journal (RDF Patch, forced to the disk)
+         * before it is answered, and the journal is replayed on top of the data when the server starts
+         * ({@link UpdateJournal}). For data in memory; a TDB2 store keeps its updates itself. {@code null}: none.
+         */
+        public Builder journal(Path file) {
+            this.journal = file;
+            return this;
+        }
+
+        /** At most this many SPARQL requests of one client (by address) in the server at once; more are 429 (default 4). */
+        public Builder maxClientRequests(int max) {
+            if (max <= 0) throw new InvalidSetting("the requests per client", max, "must be a positive number");
+            this.maxClientRequests = max;
+            return this;
+        }
+
+        /** At most this many SPARQL requests run at once (default 8); others wait, see {@link #maxQueued}. */
+        public Builder maxRunning(int max) {
+            if (max <= 0) throw new InvalidSetting("the running requests", max, "must be a positive number");
+            this.maxRunning = max;
+            return this;
+        }
+
+        /** At most this many SPARQL requests wait for a slot (default 32); more are shed with 503. */
+        public Builder maxQueued(int max) {
+            if (max < 0) throw new InvalidSetting("the waiting requests", max, "must be 0 or more");
+            this.maxQueued = max;
+            return this;
+        }
+
+        /** Brackets in a query or update may nest this deep (default 64); its algebra four times as deep. */
+        public Builder maxNesting(int max) {
+            if (max < 4 || max > 1000) throw new InvalidSetting("the nesting limit", max, "must be between 4 and 1000");
+            this.maxNesting = max;
+            return this;
+        }
+
+        /** A query may be at most this many characters long (default 100,000). */
+        public Builder maxQueryLength(int max) {
+            if (max <= 0) throw new InvalidSetting("the query length limit", max, "must be a positive number of characters");
+            this.maxQueryLength = max;
             return this;
         }
 
@@ -215,22 +281,37 @@ public final class CoopServer implements AutoCloseable {
 
         public CoopServer build() {
             Objects.requireNonNull(dataset, "dataset");
-            // The pages read the data's prefixes while the server is assembled: in a transaction where the store has them.
-            return dataset.supportsTransactions() && !dataset.isInTransaction() ? Txn.calculateRead(dataset, this::assemble)
-                    : assemble();
+            if (journal != null && auth == null) {
+                throw new InvalidSetting("the journal", journal, "needs updates: a server without updates has nothing to journal");
+            }
+            CoopIris iris = new CoopIris(base);
+            UpdateJournal opened = journal == null ? null : UpdateJournal.open(journal);
+            try {
+                CuratedDataset curated = auth == null ? null
+                        : new CuratedDataset(dataset, iris, Ontology.graph(), Ontology.shapes(), opened);
+                // The journal is replayed in its own write transaction, before the server is assembled.
+                if (opened != null) curated.replay(opened.opened().records(), opened.file().toString());
+                // The pages read the data's prefixes while the server is assembled: in a transaction where the store has them.
+                return dataset.supportsTransactions() && !dataset.isInTransaction()
+                        ? Txn.calculateRead(dataset, () -> assemble(iris, curated, opened)) : assemble(iris, curated, opened);
+            } catch (RuntimeException e) {
+                if (opened != null) opened.close();
+                throw e;
+            }
         }
 
-        private CoopServer assemble() {
+        private CoopServer assemble(CoopIris iris, CuratedDataset curated, UpdateJournal opened) {
             dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
-            CoopIris iris = new CoopIris(base);
             CoopModule module = new CoopModule(new CoopModule.Settings(dataset, iris, queryTimeout, maxRows,
-                    maxBodyBytes, new CorsPolicy(corsOrigins), auth));
+                    maxBodyBytes, new CorsPolicy(corsOrigins), auth,
+                    new FairUse.Limits(maxClientRequests, maxRunning, maxQueued),
+                    new QueryLimits(maxNesting, maxQueryLength), curated, opened));
             FusekiServer fuseki = FusekiServer.create()
                     .fusekiModules(FusekiModules.create(module))
                     .port(port)
                     .loopback(loopback)
                     .build();
-            return new CoopServer(fuseki, iris, module.takesUpdates());
+            return new CoopServer(fuseki, iris, module.takesUpdates(), opened);
         }
     }
 }

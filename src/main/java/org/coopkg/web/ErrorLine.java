@@ -81,6 +81,7 @@ public final class ErrorLine {
             case 413 -> "request body too large";
             case 415 -> "unsupported Content-Type";
             case 422 -> "the request breaks a constraint";
+            case 429 -> "too many requests at once";
             case 503 -> "service unavailable";
             default -> "error";
         };

@@ -36,6 +36,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * <p><b>An Accept header that allows no format of the answer is 406</b> (Fuseki would fall back to its default
  * format); the {@code output}/{@code format} parameters still choose a format explicitly.
  *
+ * <p><b>Nesting and length are limited</b> ({@link QueryLimits}) before the parser and the evaluator recurse.
+ *
  * <p><b>A row cap is never silent</b> ({@code serve --max-rows N}): every answer carries
  * {@code X-Coopkg-Max-Rows: N} and {@code X-Coopkg-Truncated: true|false} (for CONSTRUCT and DESCRIBE the cap
  * counts triples). Up to N+1 rows are computed before the answer starts, so with a cap a timeout is always
@@ -47,15 +49,25 @@ final class GuardedQuery extends SPARQL_QueryDataset {
 
     private final long timeoutMillis;
     private final long maxRows;
+    private final QueryLimits limits;
 
-    GuardedQuery(long timeoutMillis, long maxRows) {
+    GuardedQuery(long timeoutMillis, long maxRows, QueryLimits limits) {
         this.timeoutMillis = timeoutMillis;
         this.maxRows = maxRows;
+        this.limits = limits;
+    }
+
+    @Override
+    protected void execute(String queryString, HttpAction action) {
+        // Before the parser, which recurses over nested brackets.
+        if (queryString != null) limits.checkQueryText(queryString);
+        super.execute(queryString, action);
     }
 
     @Override
     protected void validateQuery(HttpAction action, Query query) {
         super.validateQuery(action, query);
+        limits.checkQuery(query);
         String accept = action.getRequest().getHeader("Accept");
         boolean formatParameter = action.getRequest().getParameter("output") != null
                 || action.getRequest().getParameter("format") != null || action.getRequest().getParameter("force-accept") != null;

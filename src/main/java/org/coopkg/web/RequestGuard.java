@@ -40,6 +40,7 @@ final class RequestGuard implements Filter {
         String id = requestId(request);
         OneLineErrors response = new OneLineErrors((HttpServletResponse) res, id);
         response.setHeader(REQUEST_ID, id);
+        request.setAttribute(REQUEST_ID, id);
         try {
             chain.doFilter(check.check(request), response);
         } catch (Refused e) {

@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.fuseki.main.JettySecurityLib;
+import org.coopkg.core.CoopIris;
 import org.eclipse.jetty.security.UserPrincipal;
 import org.eclipse.jetty.security.UserStore;
 import org.eclipse.jetty.util.security.Credential;
@@ -25,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HTTP Basic authentication for the write paths only: {@code /coop/update} (every method) and
- * {@code /coop/data} (every method but GET, HEAD and OPTIONS). Queries, the read-only Graph Store, Linked Data
+ * HTTP Basic authentication for the write paths only: {@code /coop/update} (every method),
+ * {@code /coop/data} (every method but GET, HEAD and OPTIONS) and the online backup {@code /$/backup}. Queries, the read-only Graph Store, Linked Data
  * and the query page stay public. Users come from a Jetty password file ({@code user: password}, passwords
  * plain or {@code OBF:}, {@code MD5:}, {@code CRYPT:}), read once at start. Without valid credentials the
  * answer is 401 with {@code WWW-Authenticate: Basic realm="coop-kg"}. Basic sends the password readably:
@@ -89,7 +90,7 @@ final class UpdateAuth implements Filter {
             HttpServletResponse response = (HttpServletResponse) res;
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
             response.sendError(401, request.getHeader("Authorization") == null
-                    ? "updates need a user name and password (HTTP Basic authentication)"
+                    ? "updates and backups need a user name and password (HTTP Basic authentication)"
                     : "wrong user name or password");
             return;
         }
@@ -109,6 +110,7 @@ final class UpdateAuth implements Filter {
 
     private boolean needsLogin(HttpServletRequest request) {
         String path = request.getRequestURI();
+        if (path.equals(CoopIris.BACKUP_PATH)) return true;
         if (path.equals(updatePath) || path.startsWith(updatePath + "/")) return true;
         return (path.equals(dataPath) || path.startsWith(dataPath + "/"))
                 && !READ_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT));

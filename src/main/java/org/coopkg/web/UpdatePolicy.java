@@ -1,6 +1,7 @@
 package org.coopkg.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.apache.jena.fuseki.servlets.ServletOps;
@@ -14,22 +15,24 @@ import org.apache.jena.sparql.modify.request.UpdateDeleteWhere;
 import org.apache.jena.sparql.modify.request.UpdateDropClear;
 import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.sparql.modify.request.UpdateModify;
-import org.apache.jena.sparql.modify.request.UpdateMove;
 import org.apache.jena.update.Update;
 import org.apache.jena.update.UpdateRequest;
 
 /**
- * Which graphs an update may write. The default graph is a stored copy of the union of the named graphs,
- * rebuilt after every update, so a write to it would be lost: every write must name a graph
- * ({@code INSERT DATA { GRAPH <g> { … } }}, {@code WITH <g>}, {@code GRAPH <g>} in templates, {@code ?graph=}
- * in the Graph Store Protocol). The ontology and inferred graphs are computed, not curated, and cannot be
- * named as a target. Breaking a rule is answered 400 before anything is executed.
+ * Which graphs an update may name. Any SPARQL 1.1 Update is accepted, the default graph and {@code ALL} / {@code NAMED}
+ * included ({@link CuratedWrites} says what they mean); but the ontology and inferred graphs are computed by the
+ * server at every commit, so naming one of them as the target of a write ({@code GRAPH <…/graph/inferred>},
+ * {@code WITH}, {@code CLEAR GRAPH}, {@code ?graph=}) is answered 400 rather than accepted and silently undone.
+ * {@code LOAD} reads {@code http:} and {@code https:} IRIs only: a {@code file:} IRI would publish the server's
+ * files. Breaking a rule is answered 400 before anything is executed.
  */
 final class UpdatePolicy {
-    private final Set<Node> reserved;
+    private static final Set<String> LOADABLE = Set.of("http", "https");
+
+    private final Set<Node> computed;
 
     UpdatePolicy(Node ontologyGraph, Node inferredGraph) {
-        this.reserved = Set.of(ontologyGraph, inferredGraph);
+        this.computed = Set.of(ontologyGraph, inferredGraph);
     }
 
     void check(UpdateRequest request) {
@@ -38,58 +41,52 @@ final class UpdatePolicy {
 
     private void check(Update update) {
         if (update instanceof UpdateData data) {
-            quads(data.getQuads(), null);
+            quads(data.getQuads());
         } else if (update instanceof UpdateDeleteWhere deleteWhere) {
-            quads(deleteWhere.getQuads(), null);
+            quads(deleteWhere.getQuads());
         } else if (update instanceof UpdateModify modify) {
-            Node with = modify.getWithIRI();
-            if (with != null) target(with);
-            quads(modify.getDeleteQuads(), with);
-            quads(modify.getInsertQuads(), with);
+            if (modify.getWithIRI() != null) target(modify.getWithIRI());
+            quads(modify.getDeleteQuads());
+            quads(modify.getInsertQuads());
         } else if (update instanceof UpdateDropClear dropClear) {
             target(dropClear.getTarget());
         } else if (update instanceof UpdateLoad load) {
-            if (load.getDest() == null) defaultGraph();
-            target(load.getDest());
+            loadable(load.getSource());
+            if (load.getDest() != null) target(load.getDest());
         } else if (update instanceof UpdateBinaryOp binary) {
             target(binary.getDest());
-            if (update instanceof UpdateMove) target(binary.getSrc());
-        } else if (!(update instanceof UpdateCreate)) {
-            ServletOps.errorBadRequest("this kind of update is not supported here: " + update.getClass().getSimpleName());
+            target(binary.getSrc());
+        } else if (update instanceof UpdateCreate create) {
+            if (create.getGraph() != null) target(create.getGraph());
         }
     }
 
-    private void quads(List<Quad> quads, Node with) {
+    private void quads(List<Quad> quads) {
         for (Quad quad : quads) {
             Node graph = quad.getGraph();
-            if (graph == null || quad.isDefaultGraph()) {
-                if (with == null) defaultGraph();
-            } else if (graph.isConcrete()) {
-                target(graph);
-            }
+            if (graph != null && graph.isURI()) target(graph);
         }
     }
 
     private void target(Target target) {
-        if (target.isDefault()) defaultGraph();
-        if (target.isAll() || target.isAllNamed()) {
-            ServletOps.errorBadRequest("the update targets " + (target.isAll() ? "ALL" : "NAMED")
-                    + " graphs; name the one graph to change (GRAPH <iri>)");
-        }
         if (target.isOneNamedGraph()) target(target.getGraph());
     }
 
     /** A named graph given as a write target. */
     void target(Node graph) {
-        if (reserved.contains(graph)) {
+        if (computed.contains(graph)) {
             ServletOps.errorBadRequest("the graph <" + graph.getURI() + "> is computed by the server (ontology and "
-                    + "inferences) and cannot be written; write the curated statements to another named graph");
+                    + "inferences) at every update and cannot be written; write the curated statements to another named "
+                    + "graph, or to the default graph");
         }
     }
 
-    static void defaultGraph() {
-        ServletOps.errorBadRequest("the update writes to the default graph, which is the union of the named graphs "
-                + "and rebuilt after every update; name a graph instead, e.g. INSERT DATA { GRAPH <iri> { ... } }, "
-                + "WITH <iri>, or ?graph=<iri> for the Graph Store");
+    private static void loadable(String source) {
+        int colon = source.indexOf(':');
+        String scheme = colon < 0 ? "" : source.substring(0, colon).toLowerCase(Locale.ROOT);
+        if (!LOADABLE.contains(scheme)) {
+            ServletOps.errorBadRequest("LOAD <" + source + ">: only http: and https: IRIs can be loaded; send the data "
+                    + "itself with INSERT DATA or a Graph Store PUT/POST instead");
+        }
     }
 }

@@ -7,11 +7,12 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.irix.IRIx;
 
 /**
- * The writable Graph Store at {@code /coop/data} (update mode only; writes behind {@link UpdateAuth}). Reads
- * are Fuseki's. A write must name one graph with {@code ?graph=IRI} that is not computed by the server
- * ({@link UpdatePolicy}); whole-dataset writes (quads, no {@code ?graph}) and {@code ?default} are refused
- * with 400. The {@link CuratedDataset} validates at commit: a write that breaks the shapes is answered 422
- * with the report and changes nothing.
+ * The writable Graph Store at {@code /coop/data} (update mode only; writes behind {@link UpdateAuth}). Reads are
+ * Fuseki's. Writes follow the SPARQL 1.1 Graph Store Protocol: {@code ?graph=IRI} names a graph (an absolute IRI, not
+ * one the server computes: {@link UpdatePolicy}), {@code ?default} the default graph, whose writes go to the edits
+ * graph ({@link CuratedWrites}); Fuseki's extension without either, quads to the whole dataset, is accepted too (a
+ * PUT then replaces every curated graph). The {@link CuratedDataset} validates at commit: a write that breaks the
+ * shapes is answered 422 with the report and changes nothing.
  */
 final class ValidatedGraphStore extends GSP_RW {
     private final UpdatePolicy policy;
@@ -22,7 +23,8 @@ final class ValidatedGraphStore extends GSP_RW {
 
     @Override
     public void execute(HttpAction action) {
-        OneLineErrors.reportingShapeViolations(action.getRequest(), () -> super.execute(action));
+        OneLineErrors.reportingShapeViolations(action.getRequest(),
+                () -> CuratedDataset.writeAs(action.getRequest(), () -> super.execute(action)));
     }
 
     @Override
@@ -49,11 +51,8 @@ final class ValidatedGraphStore extends GSP_RW {
     }
 
     private void checkTarget(HttpAction action) {
-        if (action.getRequest().getParameter("default") != null) UpdatePolicy.defaultGraph();
         String graph = action.getRequest().getParameter("graph");
-        if (graph == null) {
-            ServletOps.errorBadRequest("name the graph to write with ?graph=IRI; writing the whole dataset is not allowed");
-        }
+        if (graph == null) return;
         boolean absolute;
         try {
             absolute = IRIx.create(graph).isAbsolute();

@@ -233,24 +233,26 @@ class AuthenticatedUpdateTest {
     }
 
     @Test
-    void writesToTheDefaultOrComputedGraphsAreRefused() throws Exception {
+    void writesNamingTheComputedGraphsAreRefused() throws Exception {
         Set<Quad> before = snapshot();
         for (String update : new String[] {
-                "INSERT DATA { <urn:s> <urn:p> <urn:o> }",
-                "DELETE WHERE { ?s ?p ?o }",
-                "CLEAR DEFAULT", "DROP ALL", "CLEAR NAMED",
                 "INSERT DATA { GRAPH <" + BASE + "graph/inferred> { <urn:s> <urn:p> <urn:o> } }",
-                "WITH <" + BASE + "graph/ontology> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }"}) {
+                "WITH <" + BASE + "graph/ontology> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+                "CLEAR GRAPH <" + BASE + "graph/inferred>",
+                "DROP GRAPH <" + BASE + "graph/ontology>",
+                "COPY <" + BASE + "graph/ontology> TO <urn:x:copy>"}) {
             HttpResponse<String> response = send(update(updatable, update, "curator:s3cret"));
             assertEquals(400, response.statusCode(), update + ": " + response.body());
-            assertTrue(response.body().startsWith("Error 400: "), response.body());
+            assertTrue(response.body().startsWith("Error 400: the graph <" + BASE + "graph/"), response.body());
+            assertTrue(response.body().contains("is computed by the server"), response.body());
         }
         HttpResponse<String> syntax = send(update(updatable, "INSERT DATA { GRAPH <urn:g> { <urn:s> }", "curator:s3cret"));
         assertEquals(400, syntax.statusCode(), syntax.body());
-        HttpResponse<String> putDefault = send(HttpRequest.newBuilder(URI.create(updatable.datasetUrl() + "/data?default"))
+        HttpResponse<String> putInferred = send(HttpRequest.newBuilder(URI.create(updatable.datasetUrl() + "/data?graph="
+                        + URLEncoder.encode(BASE + "graph/inferred", StandardCharsets.UTF_8)))
                 .header("Content-Type", "text/turtle").header("Authorization", basic("curator:s3cret"))
                 .PUT(BodyPublishers.ofString("<urn:s> <urn:p> <urn:o> .")));
-        assertEquals(400, putDefault.statusCode(), putDefault.body());
+        assertEquals(400, putInferred.statusCode(), putInferred.body());
         assertEquals(before, snapshot());
     }
 
@@ -262,6 +264,26 @@ class AuthenticatedUpdateTest {
         assertEquals(Main.USAGE, run.exit(), run.err());
         assertTrue(run.err().contains("--update needs --passwd"), run.err());
         run.assertNoStackTrace();
+    }
+
+    @Test
+    void updatesInMemoryWithoutAJournalAreRefused() {
+        CommandRun run = CommandRun.of("serve", "--update", "--passwd", passwords.toString(), "--port", "0");
+        assertEquals(Main.USAGE, run.exit(), run.err());
+        assertTrue(run.err().startsWith("coopkg: --update on data in memory would lose every accepted update when the server "
+                + "stops: give --journal FILE"), run.err());
+        run.assertNoStackTrace();
+    }
+
+    @Test
+    void aJournalForATdb2DatabaseOrWithoutUpdatesIsAUsageError() {
+        CommandRun tdb2 = CommandRun.of("serve", "--tdb2", dir.resolve("no-db").toString(), "--update", "--passwd",
+                passwords.toString(), "--journal", dir.resolve("j.rdfp").toString(), "--port", "0");
+        assertEquals(Main.USAGE, tdb2.exit(), tdb2.err());
+        assertTrue(tdb2.err().contains("--journal is for data in memory: the TDB2 database"), tdb2.err());
+        CommandRun alone = CommandRun.of("serve", "--journal", dir.resolve("j.rdfp").toString(), "--port", "0");
+        assertEquals(Main.USAGE, alone.exit(), alone.err());
+        assertTrue(alone.err().startsWith("coopkg: --journal only applies with --update --passwd FILE"), alone.err());
     }
 
     @Test
