@@ -42,6 +42,18 @@ public record CoopIris(String base) {
     public static final String QUERY_PAGE_PATH = "/";
     /** The query page's scripts, styles and data. */
     public static final String ASSETS_PATH = "/web/";
+    /**
+     * The reconciliation service (W3C Reconciliation Service API 0.2): the manifest, reconciliation queries and data
+     * extension at this path, its suggest, preview, view and property-proposal services below it.
+     */
+    public static final String RECONCILE_PATH = "/reconcile";
+    public static final String RECONCILE_SUGGEST_ENTITY_PATH = RECONCILE_PATH + "/suggest/entity";
+    public static final String RECONCILE_SUGGEST_TYPE_PATH = RECONCILE_PATH + "/suggest/type";
+    public static final String RECONCILE_SUGGEST_PROPERTY_PATH = RECONCILE_PATH + "/suggest/property";
+    public static final String RECONCILE_PREVIEW_PATH = RECONCILE_PATH + "/preview";
+    /** Redirects an entity id of the service ({@code organisation/x}) to the entity's page. */
+    public static final String RECONCILE_VIEW_PATH = RECONCILE_PATH + "/view";
+    public static final String RECONCILE_PROPOSE_PROPERTIES_PATH = RECONCILE_PATH + "/propose_properties";
 
     public CoopIris {
         if (!base.endsWith("/") && !base.endsWith("#")) base = base + "/";
