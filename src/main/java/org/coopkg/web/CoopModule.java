@@ -17,7 +17,7 @@ import org.coopkg.core.Ontology;
  * Everything coop-kg adds to Fuseki main, as one Fuseki module: the request filters (request ids, body checks,
  * one-line errors, login for writes), the guarded query operation and, in update mode, the validated update and
  * Graph Store operations, the dataset {@code /coop} with its endpoints, the Linked Data site ({@link LinkedDataSite}),
- * the query page, CORS ({@link CorsPolicy}), ping and metrics. Its lifecycle hooks run the background preparations
+ * the reconciliation service ({@link ReconcileSite}), the query page, CORS ({@link CorsPolicy}), ping and metrics. Its lifecycle hooks run the background preparations
  * of derived documents: begun once the server answers, and ended before the server's store is released.
  */
 final class CoopModule implements FusekiModule {
@@ -60,6 +60,7 @@ final class CoopModule implements FusekiModule {
         corsProperties = settings.cors().writeFusekiProperties();
         builder.enableCors(true, corsProperties.toString());
         LinkedDataSite.install(builder, preparations, dataset, settings.iris());
+        ReconcileSite.install(builder, preparations, dataset, settings.iris());
         PageData pageData = new PageData(dataset, CoopIris.SPARQL_PATH)
                 .link("Browse the entities (Linked Data)", CoopIris.HOME_PATH)
                 .link("Ontology documentation", CoopIris.ONTOLOGY_PATH)
