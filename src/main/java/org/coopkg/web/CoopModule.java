@@ -23,7 +23,7 @@ import org.coopkg.core.Ontology;
 final class CoopModule implements FusekiModule {
     /** What the module serves, and the limits it applies. */
     record Settings(DatasetGraph dataset, CoopIris iris, Duration queryTimeout, long maxRows, long maxBodyBytes,
-                    CorsPolicy cors, UpdateAuth auth) {}
+                    CorsPolicy cors, UpdateAuth auth, ServiceAllowlist services) {}
 
     private final Settings settings;
     private final Preparations preparations = new Preparations();
@@ -65,7 +65,9 @@ final class CoopModule implements FusekiModule {
                 .link("Browse the entities (Linked Data)", CoopIris.HOME_PATH)
                 .link("Ontology documentation", CoopIris.ONTOLOGY_PATH)
                 .link("Dataset description (VoID/DCAT)", CoopIris.VOID_PATH);
-        builder.registerOperation(Operation.Query, new GuardedQuery(settings.queryTimeout().toMillis(), settings.maxRows()))
+        settings.services().install(dataset);
+        builder.registerOperation(Operation.Query, new GuardedQuery(settings.queryTimeout().toMillis(), settings.maxRows(),
+                        settings.services()))
                 .enablePing(true)
                 .enableMetrics(true)
                 .add(CoopIris.DATASET_PATH, dataService(curated == null ? dataset : curated, curated != null))
