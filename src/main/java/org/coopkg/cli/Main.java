@@ -13,7 +13,7 @@ import picocli.CommandLine;
         versionProvider = Main.Version.class,
         description = "coop-kg: a knowledge graph and SPARQL endpoint for international science and technology cooperation.",
         subcommands = {ServeCommand.class, ValidateCommand.class, LoadCommand.class, QueryCommand.class, LinksCommand.class,
-                ExportCommand.class, DistCommand.class, SynthCommand.class, CommandLine.HelpCommand.class},
+                ExportCommand.class, DistCommand.class, SynthCommand.class, ReconcileCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

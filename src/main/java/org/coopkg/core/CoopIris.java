@@ -73,6 +73,11 @@ public record CoopIris(String base) {
         return assertionSpace() + name;
     }
 
+    /** The graph of the curated row that made an entity: {@code {base}id/assertion/{kind}-{id}}. */
+    public String rowAssertion(String kind, String id) {
+        return assertion(kind + "-" + id);
+    }
+
     /** {@code {base}id/assertion/}: where the graphs of the curated rows are. */
     public String assertionSpace() {
         return entitySpace() + "assertion/";

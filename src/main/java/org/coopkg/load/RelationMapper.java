@@ -52,7 +52,7 @@ final class RelationMapper {
             if (context.problemCount() > problemsBefore) continue;
             Node s = NodeFactory.createURI(subject.orElseThrow());
             String name = "relation-" + Sha256.hex(key, 6);
-            Node graph = context.graphs().graphOf(row, name, s, TableSpec.Provenance.REQUIRED);
+            Node graph = context.graphs().graphOf(row, context.names().assertion(name), s, TableSpec.Provenance.REQUIRED);
             context.emit(graph, s, predicate, NodeFactory.createURI(object.orElseThrow()));
         }
     }

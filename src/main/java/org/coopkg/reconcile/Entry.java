@@ -23,7 +23,21 @@ import org.coopkg.core.LinkPredicate;
  */
 public record Entry(Node iri, String id, String kind, String label, List<String> altLabels, String description,
                     Set<Node> types, Set<Node> countries, Set<Node> places,
-                    Map<ExternalDataset, Map<String, LinkPredicate>> links, Optional<String> location) {
+                    Map<ExternalDataset, Map<String, LinkPredicate>> links, Optional<Location> location) {
+
+    /** A CSV row: {@code organisations.csv:24}. */
+    public record Location(String file, int line) implements Comparable<Location> {
+        @Override
+        public int compareTo(Location other) {
+            int byFile = file.compareTo(other.file);
+            return byFile != 0 ? byFile : Integer.compare(line, other.line);
+        }
+
+        @Override
+        public String toString() {
+            return file + ":" + line;
+        }
+    }
 
     /** The label and the alternative labels. */
     List<String> names() {

@@ -13,7 +13,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -24,22 +23,18 @@ import org.coopkg.core.LabelOrder;
 import org.coopkg.core.LinkPredicate;
 import org.coopkg.core.vocab.Coop;
 
-/** Reads one {@link Entry} from the union graph and, for its location, the named graphs and their metadata. */
+/** Reads one {@link Entry} from the union graph (the metadata graph included, for its location). */
 final class EntryReader {
     private static final List<Node> COUNTRY = List.of(Coop.country.asNode(), Coop.hostCountry.asNode(),
             Coop.nationality.asNode());
     private static final List<Node> PLACE = List.of(Coop.locatedIn.asNode(), Coop.heldIn.asNode(), Coop.within.asNode());
 
-    private final DatasetGraph dataset;
     private final Graph union;
     private final CoopIris iris;
-    private final Node inferred;
 
     EntryReader(DatasetGraph dataset, CoopIris iris) {
-        this.dataset = dataset;
         this.union = dataset.getDefaultGraph();
         this.iris = iris;
-        this.inferred = NodeFactory.createURI(iris.inferredGraph());
     }
 
     Entry entry(Node subject, String kind) {
@@ -56,7 +51,7 @@ final class EntryReader {
                         .sorted().toList(),
                 best(subject, DCTerms.description.asNode()).orElse(""),
                 Set.copyOf(objects(subject, RDF.type.asNode())), Set.copyOf(countries), Set.copyOf(places),
-                links(subject), location(subject));
+                links(subject), location(subject, kind, id));
     }
 
     private List<Node> objects(Node subject, Node property) {
@@ -82,18 +77,20 @@ final class EntryReader {
         return links;
     }
 
-    /** {@code organisations.csv:24}: the file and line the row's graph that states the label was read from. */
-    private Optional<String> location(Node subject) {
-        var quads = dataset.findNG(Node.ANY, subject, RDFS.label.asNode(), Node.ANY);
-        while (quads.hasNext()) {
-            Quad quad = quads.next();
-            if (quad.getGraph().equals(inferred)) continue;
-            Optional<Node> file = objects(quad.getGraph(), Coop.sourceFile.asNode()).stream().findFirst();
-            Optional<Node> line = objects(quad.getGraph(), Coop.sourceLine.asNode()).stream().findFirst();
-            if (file.isPresent() && line.isPresent()) {
-                return Optional.of(file.get().getLiteralLexicalForm() + ":" + line.get().getLiteralLexicalForm());
-            }
+    /**
+     * {@code organisations.csv:24}: the file and line of the row that made the entity, which the metadata (part of the
+     * union) records for the row's assertion graph {@link CoopIris#rowAssertion}.
+     */
+    private Optional<Entry.Location> location(Node subject, String kind, String id) {
+        Node assertion = NodeFactory.createURI(iris.rowAssertion(kind, id.substring(id.indexOf('/') + 1)));
+        Optional<Node> file = objects(assertion, Coop.sourceFile.asNode()).stream().filter(Node::isLiteral).findFirst();
+        Optional<Node> line = objects(assertion, Coop.sourceLine.asNode()).stream().filter(Node::isLiteral).findFirst();
+        if (file.isEmpty() || line.isEmpty()) return Optional.empty();
+        try {
+            return Optional.of(new Entry.Location(file.get().getLiteralLexicalForm(),
+                    Integer.parseInt(line.get().getLiteralLexicalForm())));
+        } catch (NumberFormatException notALine) {
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 }
