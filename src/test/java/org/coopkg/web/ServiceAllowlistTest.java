@@ -3,19 +3,15 @@ package org.coopkg.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpServer;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.coopkg.testing.StandInEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,47 +24,25 @@ import org.junit.jupiter.api.Test;
  * allowed endpoint is 502 with its status.
  */
 class ServiceAllowlistTest {
-    private static final String ROW = "{\"head\":{\"vars\":[\"word\"]},\"results\":{\"bindings\":"
-            + "[{\"word\":{\"type\":\"literal\",\"value\":\"from the stand-in\"}}]}}";
-    private static HttpServer standIn;
-    private static final AtomicInteger REQUESTS = new AtomicInteger();
+    private static StandInEndpoint standIn;
 
     @BeforeAll
-    static void startStandIn() throws IOException {
-        standIn = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        standIn.createContext("/sparql", exchange -> {
-            REQUESTS.incrementAndGet();
-            answer(exchange, 200, "application/sparql-results+json", ROW);
-        });
-        standIn.createContext("/broken", exchange -> {
-            REQUESTS.incrementAndGet();
-            answer(exchange, 503, "text/plain", "down for maintenance");
-        });
-        standIn.start();
-    }
-
-    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String type, String body) throws IOException {
-        exchange.getRequestBody().readAllBytes();
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+    static void startStandIn() {
+        standIn = StandInEndpoint.start();
     }
 
     @AfterAll
     static void stopStandIn() {
-        standIn.stop(0);
+        standIn.stop();
     }
 
     @BeforeEach
     void resetCount() {
-        REQUESTS.set(0);
+        standIn.reset();
     }
 
     private static String endpoint(String path) {
-        return "http://127.0.0.1:" + standIn.getAddress().getPort() + path;
+        return standIn.url(path);
     }
 
     private static HttpResponse<String> query(List<String> allowed, String sparql) throws Exception {
@@ -85,7 +59,7 @@ class ServiceAllowlistTest {
         assertEquals(400, response.statusCode(), response::body);
         assertTrue(response.body().startsWith("Error 400: SERVICE <" + endpoint("/sparql") + "> is not allowed"), response.body());
         assertTrue(response.body().contains("--service-allow"), response.body());
-        assertEquals(0, REQUESTS.get(), "requests that reached the stand-in");
+        assertEquals(0, standIn.requests(), "requests that reached the stand-in");
     }
 
     @Test
@@ -93,8 +67,8 @@ class ServiceAllowlistTest {
         HttpResponse<String> response = query(List.of(endpoint("/sparql")),
                 "SELECT ?word { SERVICE <" + endpoint("/sparql") + "> { ?s ?p ?word } }");
         assertEquals(200, response.statusCode(), response::body);
-        assertTrue(response.body().contains("from the stand-in"), response.body());
-        assertTrue(REQUESTS.get() >= 1);
+        assertTrue(response.body().contains(StandInEndpoint.ROW_VALUE), response.body());
+        assertTrue(standIn.requests() >= 1);
     }
 
     @Test
@@ -103,7 +77,7 @@ class ServiceAllowlistTest {
                 "SELECT * { SERVICE <" + endpoint("/broken") + "> { ?s ?p ?o } }");
         assertEquals(400, response.statusCode(), response::body);
         assertTrue(response.body().contains("allowed: " + endpoint("/sparql")), response.body());
-        assertEquals(0, REQUESTS.get());
+        assertEquals(0, standIn.requests());
     }
 
     @Test
@@ -112,7 +86,7 @@ class ServiceAllowlistTest {
                 "SELECT * { VALUES ?e { <" + endpoint("/broken") + "> } SERVICE ?e { ?s ?p ?o } }");
         assertEquals(400, response.statusCode(), response::body);
         assertTrue(response.body().startsWith("Error 400: SERVICE <" + endpoint("/broken") + "> is not allowed"), response.body());
-        assertEquals(0, REQUESTS.get());
+        assertEquals(0, standIn.requests());
     }
 
     @Test
@@ -122,7 +96,7 @@ class ServiceAllowlistTest {
         assertEquals(502, response.statusCode(), response::body);
         assertTrue(response.body().startsWith("Error 502: the remote SPARQL endpoint of a SERVICE call answered 503"),
                 response.body());
-        assertEquals(1, REQUESTS.get());
+        assertEquals(1, standIn.requests());
     }
 
     @Test
