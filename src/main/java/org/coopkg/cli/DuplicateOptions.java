@@ -20,11 +20,15 @@ public final class DuplicateOptions {
             + "another entity of its kind) as errors, not warnings.")
     boolean strict;
 
+    @Option(names = "--no-duplicate-check", description = "Skip the duplicate check (data already validated, bulk loads).")
+    boolean skip;
+
     /**
      * Warns of every likely duplicate on {@code err}, or throws them all with {@code --strict}. It reads the union
      * (the row locations are in its metadata), so no dataset is built for it.
      */
     void check(LoadedGraph graph, PrintWriter err) throws DataException {
+        if (skip) return;
         List<DataError> duplicates = DuplicateCheck.find(Reconciler.of(graph.unionView(), graph.names())).stream()
                 .map(DuplicateCheck.Duplicate::error).toList();
         if (duplicates.isEmpty()) return;

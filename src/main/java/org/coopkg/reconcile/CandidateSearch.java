@@ -17,9 +17,10 @@ import org.apache.jena.vocabulary.SKOS;
  * The first step of a reconciliation: the entities the full-text index (jena-text, Lucene; {@code TextSearch} in
  * the store) finds for the words of a query, in labels and alternative labels (where acronyms are) weighted three
  * times more than in descriptions. Each word is looked for as typed and as {@link NameForms} writes it (so
- * {@code Univ.} finds {@code University}), as a prefix (from 3 letters) and with one edit (from 4 letters; two from
- * 8), so typos and short forms still find their entity. The index decides what is considered; {@link NameScorer},
- * not Lucene's score, decides the order.
+ * {@code Univ.} finds {@code University}); in names also as a prefix (from 3 letters) and with one edit (from 5
+ * letters), so typos and short forms still find their entity; in descriptions as it is. (Fuzzy terms with two edits,
+ * and fuzzy terms in descriptions, made a query ten times slower for no name found in the tests.) The index decides
+ * what is considered; {@link NameScorer}, not Lucene's score, decides the order.
  */
 final class CandidateSearch {
     /** Index hits read per query: each hit is one name or description of one entity. */
@@ -43,11 +44,12 @@ final class CandidateSearch {
     Set<Node> search(String text) {
         Set<String> terms = new LinkedHashSet<>(NameForms.rawWords(text));
         terms.addAll(NameForms.allWords(text));
-        List<String> clauses = terms.stream().limit(MAX_WORDS).map(CandidateSearch::clause).toList();
+        List<String> limited = terms.stream().limit(MAX_WORDS).toList();
         Set<Node> found = new LinkedHashSet<>();
-        if (clauses.isEmpty()) return found;
-        String words = String.join(" ", clauses);
-        String lucene = field(label, words, 3) + " " + field(altLabel, words, 3) + " " + field(description, words, 1);
+        if (limited.isEmpty()) return found;
+        String names = String.join(" ", limited.stream().map(CandidateSearch::clause).toList());
+        String lucene = field(label, names, 3) + " " + field(altLabel, names, 3) + " "
+                + field(description, String.join(" ", limited), 1);
         for (TextHit hit : index.query(List.of(), lucene, null, null, HITS, null)) found.add(hit.getNode());
         return found;
     }
@@ -61,7 +63,7 @@ final class CandidateSearch {
         Set<String> forms = new LinkedHashSet<>();
         forms.add(word);
         if (word.length() >= 3) forms.add(word + "*");
-        if (word.length() >= 4) forms.add(word + "~" + (word.length() >= 8 ? 2 : 1));
+        if (word.length() >= 5) forms.add(word + "~1");
         return forms.stream().collect(Collectors.joining(" "));
     }
 }

@@ -42,6 +42,7 @@ public final class Catalogue {
     private final Map<String, Entry> byId;
     private final Map<Node, Entry> byIri = new HashMap<>();
     private final Map<String, List<List<String>>> words = new HashMap<>();
+    private final Map<String, List<String>> descriptionWords = new HashMap<>();
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final Map<String, List<Entry>> byAcronym = new HashMap<>();
     private final Map<ExternalDataset, Map<String, List<Entry>>> byLink = new HashMap<>();
@@ -54,6 +55,7 @@ public final class Catalogue {
             byIri.put(entry.iri(), entry);
             List<List<String>> names = entry.names().stream().map(NameForms::words).toList();
             words.put(entry.id(), names);
+            descriptionWords.put(entry.id(), NameForms.words(entry.description()));
             Set<String> distinct = new HashSet<>();
             names.forEach(distinct::addAll);
             distinct.forEach(w -> documentFrequency.merge(w, 1, Integer::sum));
@@ -130,6 +132,11 @@ public final class Catalogue {
     /** The comparable words of each of the entity's names, label first. */
     List<List<String>> nameWords(Entry entry) {
         return words.getOrDefault(entry.id(), List.of());
+    }
+
+    /** The comparable words of the entity's description. */
+    List<String> descriptionWords(Entry entry) {
+        return descriptionWords.getOrDefault(entry.id(), List.of());
     }
 
     /** How much a word tells: its rarity among the names, {@code ln(1 + N/df)}, a form word's lowered. */

@@ -1,5 +1,6 @@
 package org.coopkg.reconcile;
 
+import org.apache.jena.query.text.TextIndex;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.coopkg.core.CoopIris;
 import org.coopkg.core.Ontology;
@@ -14,7 +15,8 @@ public record ReconcileService(Reconciler reconciler, DataExtension extension, E
     public static ReconcileService of(DatasetGraph dataset, CoopIris iris) {
         Catalogue catalogue = Catalogue.of(dataset, iris);
         Types types = Types.of(Ontology.graph());
-        return new ReconcileService(new Reconciler(catalogue, types, TextSearch.indexOf(dataset)),
+        TextIndex index = TextSearch.indexOf(dataset);
+        return new ReconcileService(new Reconciler(catalogue, types, () -> index),
                 new DataExtension(dataset, catalogue, types), new EntitySuggest(catalogue));
     }
 

@@ -1,6 +1,7 @@
 package org.coopkg.reconcile;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.text.TextIndex;
@@ -54,14 +56,21 @@ public final class Reconciler {
 
     private final Catalogue catalogue;
     private final Types types;
-    private final CandidateSearch search;
+    private final Supplier<TextIndex> index;
+    private CandidateSearch search;
     private final NameScorer scorer;
 
-    public Reconciler(Catalogue catalogue, Types types, TextIndex index) {
+    /** {@code index}: the full-text index of the data, asked for on the first {@link #reconcile} (never by the duplicate check). */
+    public Reconciler(Catalogue catalogue, Types types, Supplier<TextIndex> index) {
         this.catalogue = catalogue;
         this.types = types;
-        this.search = new CandidateSearch(index);
+        this.index = index;
         this.scorer = new NameScorer(catalogue::weight);
+    }
+
+    private synchronized CandidateSearch search() {
+        if (search == null) search = new CandidateSearch(index.get());
+        return search;
     }
 
     /**
@@ -69,7 +78,7 @@ public final class Reconciler {
      * index (the one the dataset was wrapped with, or a new one of its default graph).
      */
     public static Reconciler of(DatasetGraph dataset, CoopIris iris) {
-        return new Reconciler(Catalogue.of(dataset, iris), Types.of(Ontology.graph()), TextSearch.indexOf(dataset));
+        return new Reconciler(Catalogue.of(dataset, iris), Types.of(Ontology.graph()), () -> TextSearch.indexOf(dataset));
     }
 
     public Catalogue catalogue() {
@@ -86,6 +95,28 @@ public final class Reconciler {
         if (!query.text().isEmpty()) byName(query.text(), base);
         Map<Entry, Boolean> exactLinks = byIdentifiers(query, base);
         if (query.text().isEmpty() && exactLinks.isEmpty()) byPlaces(query, base);
+        return ranked(query, base, exactLinks);
+    }
+
+    /**
+     * The candidates of a name query among the given entities only, scored and judged exactly as by
+     * {@link #reconcile}: for the duplicate check, which compares every row with the rows that share a word with it
+     * ({@link DuplicateCheck}) rather than asking the full-text index once per row.
+     */
+    List<Candidate> reconcileAmong(ReconcileQuery query, Collection<Entry> pool) {
+        List<String> words = NameForms.words(query.text());
+        Map<Entry, Double> base = new LinkedHashMap<>();
+        List<String> raw = NameForms.rawWords(query.text());
+        for (Entry e : pool) {
+            // Descriptions score at most DESCRIPTION_MAX, far below what could stop a match: left out here.
+            double score = 100 * bestNameSimilarity(words, e);
+            if (raw.size() == 1 && catalogue.withAcronym(raw.get(0)).contains(e)) score = Math.max(score, DERIVED_ACRONYM);
+            base.put(e, score);
+        }
+        return ranked(query, base, Map.of());
+    }
+
+    private List<Candidate> ranked(ReconcileQuery query, Map<Entry, Double> base, Map<Entry, Boolean> exactLinks) {
         List<Candidate> scored = new ArrayList<>();
         for (Map.Entry<Entry, Double> e : base.entrySet()) {
             Entry entry = e.getKey();
@@ -106,7 +137,7 @@ public final class Reconciler {
     private void byName(String text, Map<Entry, Double> base) {
         List<String> words = NameForms.words(text);
         catalogue.entry(text).ifPresent(e -> base.put(e, 100.0));
-        for (Node iri : search.search(text)) catalogue.entry(iri).ifPresent(e -> base.putIfAbsent(e, nameScore(words, e)));
+        for (Node iri : search().search(text)) catalogue.entry(iri).ifPresent(e -> base.putIfAbsent(e, nameScore(words, e)));
         List<String> raw = NameForms.rawWords(text);
         if (raw.size() == 1) {
             for (Entry e : catalogue.withAcronym(raw.get(0))) base.merge(e, DERIVED_ACRONYM, Math::max);
@@ -115,15 +146,19 @@ public final class Reconciler {
 
     /** The name score of one entity: see the class comment. */
     double nameScore(List<String> words, Entry entry) {
-        double best = 0;
-        for (List<String> name : catalogue.nameWords(entry)) best = Math.max(best, scorer.similarity(words, name));
-        double byName = 100 * best;
+        double byName = 100 * bestNameSimilarity(words, entry);
         return byName >= DESCRIPTION_MAX ? byName : Math.max(byName, descriptionScore(words, entry));
     }
 
+    private double bestNameSimilarity(List<String> words, Entry entry) {
+        double best = 0;
+        for (List<String> name : catalogue.nameWords(entry)) best = Math.max(best, scorer.similarity(words, name));
+        return best;
+    }
+
     private double descriptionScore(List<String> words, Entry entry) {
-        if (entry.description().isEmpty() || words.isEmpty()) return 0;
-        List<String> description = NameForms.words(entry.description());
+        List<String> description = catalogue.descriptionWords(entry);
+        if (description.isEmpty() || words.isEmpty()) return 0;
         double found = 0;
         double all = 0;
         for (String word : words) {
