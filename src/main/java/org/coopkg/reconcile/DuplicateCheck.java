@@ -20,12 +20,15 @@ import org.coopkg.core.DataError;
  * while two different academies of sciences are not.
  *
  * <p>Only the candidates differ: instead of one full-text search per row (minutes at synthetic scale 100), each row
- * is compared with the entities of its kind that have one of the two heaviest words of its label, or such a word one
- * edit away (a word and its one-letter deletions are the keys, so two words one typo apart always share one); form
- * words ({@code university}, {@code ministry}, …) are keys only of names made of nothing else. A name that shares
- * neither heavy word scores below the match threshold anyway: see {@code heaviest}.
+ * is compared with the entities of its kind that have one of the heaviest words of its label, or a word the scorer
+ * finds alike (a typo or a prefix of it: see {@code keys}); form words ({@code university}, {@code ministry}, …)
+ * are keys only of names made of nothing else. A name that shares
+ * none of the heavy words scores below the match threshold anyway: see {@code heaviest}.
  */
 public final class DuplicateCheck {
+    /** The share of a label's weight its key words make: see {@code heaviest}. */
+    static final double KEY_SHARE = 0.45;
+
     /** Rule name of the reported problems. */
     public static final String RULE = "data.duplicate";
 
@@ -75,28 +78,48 @@ public final class DuplicateCheck {
     }
 
     /**
-     * The two words of a label that weigh most ({@link Catalogue#weight}): a name that matches neither of them (nor a
-     * typo of them) cannot score a match, since either weighs at least a tenth of the whole unless the name has ten
-     * words or more.
+     * The heaviest words of a label ({@link Catalogue#weight}), as many as it takes to make {@value #KEY_SHARE} of its
+     * weight. A name that shares none of them, nor a typo of one, can neither be the match nor stop one: the words it
+     * could share weigh at most 55% of the label, and a soft Dice over 55% of the words is at most
+     * 2·0.55 / (1 + 0.55) ≈ 0.71, below 75, the least score that is within {@link MatchRule#MARGIN} of a match
+     * ({@link MatchRule#THRESHOLD}). So the result is the one a search of every entity would give. Usually the rarest
+     * word alone is enough (the number in {@code Synthetic Region 123}, {@code Tsinghua} in {@code Tsinghua University}).
      */
     private static List<String> heaviest(Catalogue catalogue, String label) {
         List<String> words = NameForms.words(label);
-        if (words.size() >= 10) return words;
-        return words.stream().distinct().sorted(Comparator.comparingDouble((String w) -> -catalogue.weight(w)).thenComparing(w -> w))
-                .limit(2).toList();
+        double total = words.stream().mapToDouble(catalogue::weight).sum();
+        List<String> byWeight = words.stream().distinct()
+                .sorted(Comparator.comparingDouble((String w) -> -catalogue.weight(w)).thenComparing(w -> w)).toList();
+        List<String> heaviest = new ArrayList<>();
+        double taken = 0;
+        for (String word : byWeight) {
+            if (taken >= total * KEY_SHARE) break;
+            heaviest.add(word);
+            taken += catalogue.weight(word);
+        }
+        return heaviest;
     }
 
     /**
-     * The words that are not form words (all of them if there is no other) and, for words of 5 letters or more (the
-     * ones a typo may be forgiven in), their one-letter deletions.
+     * The words that are not form words (all of them if there is no other), each with the keys of every word
+     * {@link NameScorer#words} finds alike: its prefixes of 4 letters or more, its one-letter deletions (words of 5
+     * letters or more) and two-letter deletions (8 or more). Two words one or two edits apart share a deletion, and a
+     * prefix is a key of the longer word.
      */
     private static Set<String> keys(List<String> words) {
         Set<String> keys = new HashSet<>();
         List<String> telling = words.stream().filter(w -> !NameForms.isFormWord(w)).toList();
         for (String word : telling.isEmpty() ? words : telling) {
             keys.add(word);
+            for (int end = 4; end < word.length(); end++) keys.add(word.substring(0, end));
             if (word.length() >= 5) {
-                for (int i = 0; i < word.length(); i++) keys.add(word.substring(0, i) + word.substring(i + 1));
+                for (int i = 0; i < word.length(); i++) {
+                    String deleted = word.substring(0, i) + word.substring(i + 1);
+                    keys.add(deleted);
+                    if (word.length() >= 8) {
+                        for (int j = i; j < deleted.length(); j++) keys.add(deleted.substring(0, j) + deleted.substring(j + 1));
+                    }
+                }
             }
         }
         return keys;

@@ -65,7 +65,6 @@ final class CoopModule implements FusekiModule {
                 .link("Browse the entities (Linked Data)", CoopIris.HOME_PATH)
                 .link("Ontology documentation", CoopIris.ONTOLOGY_PATH)
                 .link("Dataset description (VoID/DCAT)", CoopIris.VOID_PATH);
-        settings.services().install(dataset);
         builder.registerOperation(Operation.Query, new GuardedQuery(settings.queryTimeout().toMillis(), settings.maxRows(),
                         settings.services()))
                 .enablePing(true)

@@ -63,6 +63,7 @@ final class GuardedQuery extends SPARQL_QueryDataset {
     protected void validateQuery(HttpAction action, Query query) {
         super.validateQuery(action, query);
         services.refusal(query).ifPresent(refusal -> ServletOps.error(400, refusal));
+        services.install(action.getContext());
         String accept = action.getRequest().getHeader("Accept");
         boolean formatParameter = action.getRequest().getParameter("output") != null
                 || action.getRequest().getParameter("format") != null || action.getRequest().getParameter("force-accept") != null;

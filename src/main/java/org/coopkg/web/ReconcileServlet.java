@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.atlas.json.JsonObject;
 import org.coopkg.core.CoopIris;
 import org.coopkg.reconcile.DataExtension;
+import org.coopkg.reconcile.ReconcileException;
 import org.coopkg.reconcile.ReconcileQuery;
 import org.coopkg.reconcile.ReconcileService;
 import org.slf4j.Logger;
@@ -40,7 +41,7 @@ final class ReconcileServlet extends HttpServlet {
             String queries = request.getParameter("queries");
             String extend = request.getParameter("extend");
             if (queries != null && extend != null) {
-                throw new org.coopkg.reconcile.ReconcileException("send either 'queries' or 'extend', not both");
+                throw new ReconcileException("send either 'queries' or 'extend', not both");
             }
             if (queries != null) {
                 JsonObject results = new JsonObject();

@@ -15,8 +15,8 @@ import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
 import org.apache.jena.sparql.algebra.OpWalker;
 import org.apache.jena.sparql.algebra.op.OpService;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.service.ServiceExecutorRegistry;
+import org.apache.jena.sparql.util.Context;
 
 /**
  * Which remote SPARQL endpoints {@code SERVICE} may call ({@code serve --service-allow URL,...}; by default none), so
@@ -30,9 +30,18 @@ final class ServiceAllowlist {
     static final String OPTION = "--service-allow";
 
     private final Set<String> allowed;
+    private final ServiceExecutorRegistry registry;
 
     private ServiceAllowlist(Set<String> allowed) {
         this.allowed = allowed;
+        this.registry = ServiceExecutorRegistry.get().copy();
+        registry.addSingleLink((opExecute, opOriginal, binding, execCxt, chain) -> {
+            Node service = opExecute.getService();
+            if (!service.isURI() || !allows(service.getURI())) {
+                throw new Refused(service.isURI() ? message(service.getURI()) : "SERVICE needs an endpoint IRI");
+            }
+            return chain.createExecution(opExecute, opOriginal, binding, execCxt);
+        });
     }
 
     static ServiceAllowlist none() {
@@ -79,19 +88,12 @@ final class ServiceAllowlist {
     }
 
     /**
-     * Checks every {@code SERVICE} call of queries on {@code dataset} against the list before the call is made: the one
-     * place that sees an endpoint given by a variable.
+     * Has every {@code SERVICE} call of one query execution checked against the list before the call is made: the
+     * one place that sees an endpoint given by a variable. {@code context} is the request's own copy (Fuseki's
+     * {@code HttpAction} context), not the dataset's, which a TDB2 store shares with every other user of it.
      */
-    void install(DatasetGraph dataset) {
-        ServiceExecutorRegistry registry = ServiceExecutorRegistry.get().copy();
-        registry.addSingleLink((opExecute, opOriginal, binding, execCxt, chain) -> {
-            Node service = opExecute.getService();
-            if (!service.isURI() || !allows(service.getURI())) {
-                throw new Refused(service.isURI() ? message(service.getURI()) : "SERVICE needs an endpoint IRI");
-            }
-            return chain.createExecution(opExecute, opOriginal, binding, execCxt);
-        });
-        ServiceExecutorRegistry.set(dataset.getContext(), registry);
+    void install(Context context) {
+        ServiceExecutorRegistry.set(context, registry);
     }
 
     /** Raised inside a query when a {@code SERVICE} endpoint is not on the list; answered 400. */

@@ -2,9 +2,11 @@ package org.coopkg.web;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,11 +66,11 @@ final class SuggestServlet extends HttpServlet {
         Map<String, String[]> all = new LinkedHashMap<>();
         for (QueryProperty p : QueryProperty.values()) all.put(p.id(), ReconcileJson.describe(p));
         for (DataExtension.Property p : DataExtension.Property.values()) all.putIfAbsent(p.id(), new String[] {p.label(), null});
-        String p = prefix.strip().toLowerCase(java.util.Locale.ROOT);
+        String p = prefix.strip().toLowerCase(Locale.ROOT);
         Map<String, String[]> found = new LinkedHashMap<>();
-        all.entrySet().stream().filter(e -> (e.getKey() + " " + e.getValue()[0]).toLowerCase(java.util.Locale.ROOT)
-                        .matches("(?s)(.*\\s)?" + java.util.regex.Pattern.quote(p) + ".*")
-                        || e.getKey().toLowerCase(java.util.Locale.ROOT).startsWith(p))
+        all.entrySet().stream().filter(e -> (e.getKey() + " " + e.getValue()[0]).toLowerCase(Locale.ROOT)
+                        .matches("(?s)(.*\\s)?" + Pattern.quote(p) + ".*")
+                        || e.getKey().toLowerCase(Locale.ROOT).startsWith(p))
                 .skip(cursor).limit(SUGGESTIONS).forEach(e -> found.put(e.getKey(), e.getValue()));
         return found;
     }
