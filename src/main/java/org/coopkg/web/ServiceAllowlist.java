@@ -30,18 +30,25 @@ final class ServiceAllowlist {
     static final String OPTION = "--service-allow";
 
     private final Set<String> allowed;
-    private final ServiceExecutorRegistry registry;
+    /** Made on first use: Jena's registry may not be touched before Jena has initialised (a builder is made earlier). */
+    private ServiceExecutorRegistry registry;
 
     private ServiceAllowlist(Set<String> allowed) {
         this.allowed = allowed;
-        this.registry = ServiceExecutorRegistry.get().copy();
-        registry.addSingleLink((opExecute, opOriginal, binding, execCxt, chain) -> {
-            Node service = opExecute.getService();
-            if (!service.isURI() || !allows(service.getURI())) {
-                throw new Refused(service.isURI() ? message(service.getURI()) : "SERVICE needs an endpoint IRI");
-            }
-            return chain.createExecution(opExecute, opOriginal, binding, execCxt);
-        });
+    }
+
+    private synchronized ServiceExecutorRegistry registry() {
+        if (registry == null) {
+            registry = ServiceExecutorRegistry.get().copy();
+            registry.addSingleLink((opExecute, opOriginal, binding, execCxt, chain) -> {
+                Node service = opExecute.getService();
+                if (!service.isURI() || !allows(service.getURI())) {
+                    throw new Refused(service.isURI() ? message(service.getURI()) : "SERVICE needs an endpoint IRI");
+                }
+                return chain.createExecution(opExecute, opOriginal, binding, execCxt);
+            });
+        }
+        return registry;
     }
 
     static ServiceAllowlist none() {
@@ -93,7 +100,7 @@ final class ServiceAllowlist {
      * {@code HttpAction} context), not the dataset's, which a TDB2 store shares with every other user of it.
      */
     void install(Context context) {
-        ServiceExecutorRegistry.set(context, registry);
+        ServiceExecutorRegistry.set(context, registry());
     }
 
     /** Raised inside a query when a {@code SERVICE} endpoint is not on the list; answered 400. */
