@@ -37,6 +37,9 @@ public final class LoadCommand implements Callable<Integer>, Usage {
     @Mixin
     DataOptions data;
 
+    @Mixin
+    DuplicateOptions duplicates;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
@@ -86,6 +89,7 @@ public final class LoadCommand implements Callable<Integer>, Usage {
         Path out = target.out;
         Format chosen = format != null ? format : fromFileName(out);
         LoadedGraph graph = data.loader().load();
+        duplicates.check(graph, spec.commandLine().getErr());
         DatasetGraph named = DatasetGraphFactory.createGeneral();
         graph.dataset().listGraphNodes().forEachRemaining(g -> named.addGraph(g, graph.dataset().getGraph(g)));
         named.prefixes().putAll(graph.dataset().prefixes());
@@ -113,6 +117,7 @@ public final class LoadCommand implements Callable<Integer>, Usage {
         err.printf("coop-kg: reading, validating and materialising the curated data...%n");
         err.flush();
         LoadedGraph graph = data.loader().load();
+        duplicates.check(graph, err);
         err.printf("coop-kg: %d curated rows -> %,d quads (%,d in named graphs, %,d inferred triples), %.1f s elapsed (%s)%n",
                 graph.rows(), graph.quadCount(), graph.namedGraphQuads(), graph.inferredTriples(),
                 (System.nanoTime() - start) / 1e9, phases(graph));

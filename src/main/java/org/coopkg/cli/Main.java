@@ -13,8 +13,8 @@ import picocli.CommandLine;
         versionProvider = Main.Version.class,
         description = "coop-kg: a knowledge graph and SPARQL endpoint for international science and technology cooperation.",
         subcommands = {ServeCommand.class, ValidateCommand.class, LoadCommand.class, QueryCommand.class, LinksCommand.class,
-                ExportCommand.class, DistCommand.class, SynthCommand.class, JournalCommand.class, BackupCommand.class,
-                RestoreCommand.class, CommandLine.HelpCommand.class},
+                ExportCommand.class, DistCommand.class, SynthCommand.class, ReconcileCommand.class, JournalCommand.class,
+                BackupCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

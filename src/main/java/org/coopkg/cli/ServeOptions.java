@@ -2,6 +2,7 @@ package org.coopkg.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.coopkg.web.CoopServer;
@@ -94,6 +95,13 @@ public final class ServeOptions {
             description = "Refuse longer queries with 400 (default: " + CoopServer.DEFAULT_MAX_QUERY_LENGTH + ").")
     void maxQueryLength(int value) {
         apply("--max-query-length", () -> builder.maxQueryLength(value));
+    }
+
+    @Option(names = "--service-allow", paramLabel = "URL", split = ",",
+            description = "Remote SPARQL endpoints that SERVICE may call, comma-separated, e.g. "
+                    + "https://query.wikidata.org/sparql (default: none; SERVICE to any other endpoint is refused with 400).")
+    void serviceAllow(List<String> endpoints) {
+        apply("--service-allow", () -> builder.serviceAllow(endpoints));
     }
 
     @ArgGroup(exclusive = false)

@@ -44,6 +44,18 @@ public record CoopIris(String base) {
     public static final String ASSETS_PATH = "/web/";
     /** An online backup of the served data (gzipped N-Quads), for the users who may update. */
     public static final String BACKUP_PATH = "/$/backup";
+    /**
+     * The reconciliation service (W3C Reconciliation Service API 0.2): the manifest, reconciliation queries and data
+     * extension at this path, its suggest, preview, view and property-proposal services below it.
+     */
+    public static final String RECONCILE_PATH = "/reconcile";
+    public static final String RECONCILE_SUGGEST_ENTITY_PATH = RECONCILE_PATH + "/suggest/entity";
+    public static final String RECONCILE_SUGGEST_TYPE_PATH = RECONCILE_PATH + "/suggest/type";
+    public static final String RECONCILE_SUGGEST_PROPERTY_PATH = RECONCILE_PATH + "/suggest/property";
+    public static final String RECONCILE_PREVIEW_PATH = RECONCILE_PATH + "/preview";
+    /** Redirects an entity id of the service ({@code organisation/x}) to the entity's page. */
+    public static final String RECONCILE_VIEW_PATH = RECONCILE_PATH + "/view";
+    public static final String RECONCILE_PROPOSE_PROPERTIES_PATH = RECONCILE_PATH + "/propose_properties";
 
     public CoopIris {
         if (!base.endsWith("/") && !base.endsWith("#")) base = base + "/";
@@ -61,6 +73,11 @@ public record CoopIris(String base) {
     /** The graph of one curated row. */
     public String assertion(String name) {
         return assertionSpace() + name;
+    }
+
+    /** The graph of the curated row that made an entity: {@code {base}id/assertion/{kind}-{id}}. */
+    public String rowAssertion(String kind, String id) {
+        return assertion(kind + "-" + id);
     }
 
     /** {@code {base}id/assertion/}: where the graphs of the curated rows are. */

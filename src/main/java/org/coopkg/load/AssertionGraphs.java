@@ -70,10 +70,13 @@ final class AssertionGraphs {
         }
     }
 
-    /** The graph for a valid row's statements: its own assertion graph, described in the metadata graph. */
-    Node graphOf(CsvRow row, String assertionName, Node subject, TableSpec.Provenance mode) {
+    /**
+     * The graph for a valid row's statements: its own assertion graph ({@code assertionIri}, from
+     * {@link CoopIris#rowAssertion} or {@link CoopIris#assertion}), described in the metadata graph.
+     */
+    Node graphOf(CsvRow row, String assertionIri, Node subject, TableSpec.Provenance mode) {
         if (citesNoSource(row, mode)) return metadata;
-        Node assertion = NodeFactory.createURI(names.assertion(assertionName));
+        Node assertion = NodeFactory.createURI(assertionIri);
         describe(assertion, subject, NodeFactory.createURI(names.entity(SOURCE_KIND, row.value(TableSpec.SOURCE))),
                 row.value(TableSpec.EVIDENCE), row);
         // An empty support cell writes nothing: the shapes then ask for it, at this row.

@@ -61,7 +61,8 @@ final class EntityRowMapper {
         // Checked even when a cell is in error, so that a curator sees every problem of the row at once.
         context.graphs().check(row, spec.provenance());
         if (context.problemCount() > problemsBefore) return;
-        Node graph = context.graphs().graphOf(row, spec.kind() + "-" + id, subject, spec.provenance());
+        Node graph = context.graphs().graphOf(row, context.names().rowAssertion(spec.kind(), id), subject,
+                spec.provenance());
         triples.forEach(t -> context.emit(graph, t[0], t[1], t[2]));
     }
 

@@ -60,7 +60,7 @@ final class RelationMapper {
             if (context.problemCount() > problemsBefore) continue;
             Node s = NodeFactory.createURI(subject.orElseThrow());
             String name = "relation-" + Sha256.hex(key, 6);
-            Node graph = context.graphs().graphOf(row, name, s, TableSpec.Provenance.REQUIRED);
+            Node graph = context.graphs().graphOf(row, context.names().assertion(name), s, TableSpec.Provenance.REQUIRED);
             List<Node[]> triples = new ArrayList<>();
             triples.add(new Node[] {s, predicate, object.orElseThrow()});
             if (dated) new TemporalMapper(s).map(triples);

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.text.DatasetGraphText;
 import org.apache.jena.query.text.Entity;
 import org.apache.jena.query.text.EntityDefinition;
 import org.apache.jena.query.text.TextDatasetFactory;
@@ -74,6 +75,17 @@ public final class TextSearch {
             thread.start();
         });
         return TextDatasetFactory.create(dataset, new FillingTextIndex(index, filled), true);
+    }
+
+    /**
+     * The full-text index of a dataset: the one it was wrapped with ({@link #withInMemoryIndex}, {@link #withIndexIn},
+     * a TDB2 store's), or else a new in-memory index of its default graph, filled before this returns.
+     */
+    public static TextIndex indexOf(DatasetGraph dataset) {
+        if (dataset instanceof DatasetGraphText text) return text.getTextIndex();
+        TextIndex index = TextDatasetFactory.createLuceneIndex(new ByteBuffersDirectory(), indexConfig());
+        index(dataset, index);
+        return index;
     }
 
     /** The dataset wrapped for {@code text:query} with the Lucene index that {@link #writeIndex} wrote in {@code dir}. */

@@ -16,15 +16,16 @@ import org.coopkg.store.UpdateJournal;
 /**
  * Everything coop-kg adds to Fuseki main, as one Fuseki module: the request filters (request ids, body checks,
  * one-line errors, fair use, login for writes), the guarded query operation and, in update mode, the validated update
- * and Graph Store operations (replaying the journal first) and the online backup, the dataset {@code /coop} with its endpoints, the Linked Data site ({@link LinkedDataSite}),
- * the query page, CORS ({@link CorsPolicy}), ping and metrics. Its lifecycle hooks run the background preparations
+ * and Graph Store operations (replaying the journal first) and the online backup, the dataset {@code /coop} with its
+ * endpoints, the Linked Data site ({@link LinkedDataSite}), the reconciliation service ({@link ReconcileSite}), the
+ * query page, CORS ({@link CorsPolicy}), ping and metrics. Its lifecycle hooks run the background preparations
  * of derived documents: begun once the server answers, and ended before the server's store is released.
  */
 final class CoopModule implements FusekiModule {
     /** What the module serves, and the limits it applies. */
     record Settings(DatasetGraph dataset, CoopIris iris, Duration queryTimeout, long maxRows, long maxBodyBytes,
                     CorsPolicy cors, UpdateAuth auth, FairUse.Limits fairUse, QueryLimits queryLimits,
-                    CuratedDataset curated, UpdateJournal journal) {}
+                    CuratedDataset curated, UpdateJournal journal, ServiceAllowlist services) {}
 
     private final Settings settings;
     private final Preparations preparations = new Preparations();
@@ -63,12 +64,13 @@ final class CoopModule implements FusekiModule {
         corsProperties = settings.cors().writeFusekiProperties();
         builder.enableCors(true, corsProperties.toString());
         LinkedDataSite.install(builder, preparations, dataset, settings.iris());
+        ReconcileSite.install(builder, preparations, dataset, settings.iris());
         PageData pageData = new PageData(dataset, CoopIris.SPARQL_PATH)
                 .link("Browse the entities (Linked Data)", CoopIris.HOME_PATH)
                 .link("Ontology documentation", CoopIris.ONTOLOGY_PATH)
                 .link("Dataset description (VoID/DCAT)", CoopIris.VOID_PATH);
         builder.registerOperation(Operation.Query, new GuardedQuery(settings.queryTimeout().toMillis(), settings.maxRows(),
-                        settings.queryLimits()))
+                        settings.queryLimits(), settings.services()))
                 .enablePing(true)
                 .enableMetrics(true)
                 .add(CoopIris.DATASET_PATH, dataService(curated == null ? dataset : curated, curated != null))

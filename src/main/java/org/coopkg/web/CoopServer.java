@@ -2,6 +2,7 @@ package org.coopkg.web;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -151,6 +152,7 @@ public final class CoopServer implements AutoCloseable {
         private int maxQueued = DEFAULT_MAX_QUEUED;
         private int maxNesting = DEFAULT_MAX_NESTING;
         private int maxQueryLength = DEFAULT_MAX_QUERY_LENGTH;
+        private ServiceAllowlist services = ServiceAllowlist.none();
 
         private Builder() {}
 
@@ -245,6 +247,21 @@ public final class CoopServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The remote SPARQL endpoints that {@code SERVICE} may call (default: none, so a query cannot make the server
+         * send requests anywhere). Each is an absolute http(s) URL, compared with scheme and host in any case and the
+         * default port or none; a {@code SERVICE} to any other endpoint is refused with 400.
+         */
+        public Builder serviceAllow(List<String> endpoints) {
+            try {
+                this.services = ServiceAllowlist.of(endpoints);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSetting("the SERVICE endpoint", e.getMessage(), "is not an absolute http(s) URL; give "
+                        + "endpoint URLs such as https://query.wikidata.org/sparql, separated by commas");
+            }
+            return this;
+        }
+
         /** Data that is already stored (TDB2, a release dump), under the base it was made with. */
         public Builder stored(StoredDataset stored) {
             return dataset(stored.dataset()).base(stored.base());
@@ -305,7 +322,7 @@ public final class CoopServer implements AutoCloseable {
             CoopModule module = new CoopModule(new CoopModule.Settings(dataset, iris, queryTimeout, maxRows,
                     maxBodyBytes, new CorsPolicy(corsOrigins), auth,
                     new FairUse.Limits(maxClientRequests, maxRunning, maxQueued),
-                    new QueryLimits(maxNesting, maxQueryLength), curated, opened));
+                    new QueryLimits(maxNesting, maxQueryLength), curated, opened, services));
             FusekiServer fuseki = FusekiServer.create()
                     .fusekiModules(FusekiModules.create(module))
                     .port(port)

@@ -33,6 +33,10 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * been sent (Fuseki buffers the first 5 MiB of an answer); after that, {@link RequestGuard} cuts the connection,
  * so the client sees a broken transfer, not a short document.
  *
+ * <p><b>{@code SERVICE} calls only the endpoints of {@code serve --service-allow}</b> ({@link ServiceAllowlist}): any
+ * other is refused with 400 before the query runs; a remote endpoint that fails is 502 with its status
+ * ({@link RemoteFailures}), never a 500.
+ *
  * <p><b>An Accept header that allows no format of the answer is 406</b> (Fuseki would fall back to its default
  * format); the {@code output}/{@code format} parameters still choose a format explicitly.
  *
@@ -50,11 +54,13 @@ final class GuardedQuery extends SPARQL_QueryDataset {
     private final long timeoutMillis;
     private final long maxRows;
     private final QueryLimits limits;
+    private final ServiceAllowlist services;
 
-    GuardedQuery(long timeoutMillis, long maxRows, QueryLimits limits) {
+    GuardedQuery(long timeoutMillis, long maxRows, QueryLimits limits, ServiceAllowlist services) {
         this.timeoutMillis = timeoutMillis;
         this.maxRows = maxRows;
         this.limits = limits;
+        this.services = services;
     }
 
     @Override
@@ -68,6 +74,8 @@ final class GuardedQuery extends SPARQL_QueryDataset {
     protected void validateQuery(HttpAction action, Query query) {
         super.validateQuery(action, query);
         limits.checkQuery(query);
+        services.refusal(query).ifPresent(refusal -> ServletOps.error(400, refusal));
+        services.install(action.getContext());
         String accept = action.getRequest().getHeader("Accept");
         boolean formatParameter = action.getRequest().getParameter("output") != null
                 || action.getRequest().getParameter("format") != null || action.getRequest().getParameter("force-accept") != null;
@@ -93,16 +101,20 @@ final class GuardedQuery extends SPARQL_QueryDataset {
     @Override
     protected QueryExecResult executeQuery(HttpAction action, QueryExec exec, Query query, String queryStringLog) {
         long start = System.nanoTime();
-        QueryExecResult result = super.executeQuery(action, exec, query, queryStringLog);
-        if (result == null) return null;
-        if (result.isRowSet()) {
-            RowSet rows = new TimeCheckedRows(result.rowSet(), start);
-            rows.hasNext(); // an empty result that ended by the timeout is a 503 before anything is written
-            result = new QueryExecResult(rows);
-        } else {
-            checkTime(start);
+        try {
+            QueryExecResult result = super.executeQuery(action, exec, query, queryStringLog);
+            if (result == null) return null;
+            if (result.isRowSet()) {
+                RowSet rows = new TimeCheckedRows(result.rowSet(), start);
+                rows.hasNext(); // an empty result that ended by the timeout is a 503 before anything is written
+                result = new QueryExecResult(rows);
+            } else {
+                checkTime(start);
+            }
+            return maxRows > 0 ? cap(action, result) : result;
+        } catch (RuntimeException e) {
+            throw RemoteFailures.translate(e);
         }
-        return maxRows > 0 ? cap(action, result) : result;
     }
 
     private void checkTime(long start) {
@@ -151,15 +163,23 @@ final class GuardedQuery extends SPARQL_QueryDataset {
 
         @Override
         public boolean hasNext() {
-            boolean more = rows.hasNext();
-            if (!more) checkTime(start);
-            return more;
+            try {
+                boolean more = rows.hasNext();
+                if (!more) checkTime(start);
+                return more;
+            } catch (RuntimeException e) {
+                throw RemoteFailures.translate(e);
+            }
         }
 
         @Override
         public Binding next() {
             if (!hasNext()) throw new NoSuchElementException();
-            return rows.next();
+            try {
+                return rows.next();
+            } catch (RuntimeException e) {
+                throw RemoteFailures.translate(e);
+            }
         }
 
         @Override

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shape ARCHITECTURE.md describes, checked over the compiled main classes (every reference, not just import
- * lines): packages depend one way, core ← load ← derive ← store / export ← web ← cli, with query (core only) and
- * synth (core and load) beside them; no package cycle; no class over 350 lines; the IRI scheme and routes spelled
+ * lines): packages depend one way, core ← load ← derive ← store / export ← reconcile ← web ← cli, with query (core
+ * only) and synth (core and load) beside them; no package cycle; no class over 350 lines; the IRI scheme and routes spelled
  * only in core.
  */
 class ArchitectureTest {
@@ -45,16 +45,18 @@ class ArchitectureTest {
                 .layer("export").definedBy("org.coopkg.export..")
                 .layer("query").definedBy("org.coopkg.query..")
                 .layer("synth").definedBy("org.coopkg.synth..")
+                .layer("reconcile").definedBy("org.coopkg.reconcile..")
                 .layer("web").definedBy("org.coopkg.web..")
                 .layer("cli").definedBy("org.coopkg.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("web").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("web", "cli")
+                .whereLayer("reconcile").mayOnlyBeAccessedByLayers("web", "cli")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("reconcile", "web", "cli")
                 .whereLayer("export").mayOnlyBeAccessedByLayers("web", "cli")
                 .whereLayer("query").mayOnlyBeAccessedByLayers("web", "cli")
                 .whereLayer("synth").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("derive").mayOnlyBeAccessedByLayers("store", "export", "web", "cli")
-                .whereLayer("load").mayOnlyBeAccessedByLayers("derive", "store", "export", "synth", "web", "cli")
+                .whereLayer("derive").mayOnlyBeAccessedByLayers("store", "export", "reconcile", "web", "cli")
+                .whereLayer("load").mayOnlyBeAccessedByLayers("derive", "store", "export", "reconcile", "synth", "web", "cli")
                 .evaluate(classes);
         assertTrue(result.getFailureReport().isEmpty(), () -> String.join("\n", result.getFailureReport().getDetails()));
     }
@@ -69,7 +71,7 @@ class ArchitectureTest {
     void theRulesSeeEveryPackage() {
         // A package missing from the layers would escape every rule.
         List<String> packages = classes.stream().map(c -> c.getPackageName().split("\\.")[2]).distinct().sorted().toList();
-        assertEquals(List.of("cli", "core", "derive", "export", "load", "query", "store", "synth", "web"), packages);
+        assertEquals(List.of("cli", "core", "derive", "export", "load", "query", "reconcile", "store", "synth", "web"), packages);
     }
 
     @Test
@@ -83,7 +85,7 @@ class ArchitectureTest {
 
     @Test
     void iriSchemeAndRoutesAreSpelledOnlyInCore() throws IOException {
-        Pattern route = Pattern.compile("\"/?(id|graph|coop|\\.well-known|ontology)/[^\"]*\"|\"/(coop|ontology|\\.well-known/void)\"");
+        Pattern route = Pattern.compile("\"/?(id|graph|coop|\\.well-known|ontology|reconcile)/[^\"]*\"|\"/(coop|ontology|reconcile|\\.well-known/void)\"");
         try (Stream<Path> files = Files.walk(MAIN)) {
             List<String> spelled = files.filter(p -> p.toString().endsWith(".java") && !p.startsWith(MAIN.resolve("core")))
                     .filter(p -> route.matcher(read(p)).find()).map(Path::toString).toList();

@@ -220,7 +220,7 @@ public final class BenchmarkRunner {
         for (int i = 0; i <= runs; i++) {
             Path dbA = fresh(work.resolve("tdb2-coopkg"));
             try (Jvm jvm = Jvm.start(jvmFlags(), work.resolve("logs/load-coopkg.log"), "-jar", coopJar.toString(),
-                    "load", "--data", data.toString(), "--tdb2", dbA.toString())) {
+                    "load", "--no-duplicate-check", "--data", data.toString(), "--tdb2", dbA.toString())) {
                 double s = jvm.await(Duration.ofMinutes(30));
                 if (i > 0) ours.add(quads / s);
                 oursPeak = Math.max(oursPeak, jvm.peakMib());
@@ -325,7 +325,7 @@ public final class BenchmarkRunner {
         Path scaledDump = dump(scaled, "syn-" + startupScale + ".nq");
         Path ourDb = work.resolve("tdb2-startup-coopkg-" + startupScale);
         Path stockDb = work.resolve("tdb2-startup-fuseki-" + startupScale);
-        loadOnce(jvmFlags(), ourDb, "load", "--data", scaled.toString(), "--tdb2", ourDb.toString());
+        loadOnce(jvmFlags(), ourDb, "load", "--no-duplicate-check", "--data", scaled.toString(), "--tdb2", ourDb.toString());
         Path stockDone = stockDb.resolveSibling(stockDb.getFileName() + ".done");
         if (!Files.isRegularFile(stockDone)) {
             fresh(stockDb);
@@ -440,7 +440,7 @@ public final class BenchmarkRunner {
         Path data = synth(largeScale);
         Path db = work.resolve("tdb2-large-" + largeScale);
         List<String> flags = List.of("-Xmx" + largeHeap, "-XX:+UseG1GC");
-        double[] load = loadOnce(flags, db, "load", "--data", data.toString(), "--tdb2", db.toString());
+        double[] load = loadOnce(flags, db, "load", "--no-duplicate-check", "--data", data.toString(), "--tdb2", db.toString());
         int port = freePort();
         List<GalleryQuery> gallery = Gallery.bundled();
         try (Jvm server = Jvm.start(flags, work.resolve("logs/large-serve.log"), "-jar", coopJar.toString(), "serve",

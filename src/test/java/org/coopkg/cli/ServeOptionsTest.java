@@ -17,7 +17,8 @@ class ServeOptionsTest {
     @CsvSource({
             "--timeout, 0, --timeout 0 must be a positive number of seconds",
             "--max-rows, -1, --max-rows -1 must be a positive number of rows",
-            "--max-body, 0, --max-body 0 must be a positive number of bytes"})
+            "--max-body, 0, --max-body 0 must be a positive number of bytes",
+            "--service-allow, ftp://example.org/sparql, --service-allow ftp://example.org/sparql is not an absolute http(s) URL"})
     void badLimitsAreUsageErrors(String option, String value, String message) {
         StringWriter err = new StringWriter();
         CommandLine cli = Main.commandLine();
@@ -32,7 +33,7 @@ class ServeOptionsTest {
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out, true));
         assertEquals(0, cli.execute("serve", "--help"));
-        for (String option : new String[] {"--timeout", "--max-rows", "--max-body", "--cors-origins"}) {
+        for (String option : new String[] {"--timeout", "--max-rows", "--max-body", "--cors-origins", "--service-allow"}) {
             assertTrue(out.toString().contains(option), option + " in:\n" + out);
         }
     }

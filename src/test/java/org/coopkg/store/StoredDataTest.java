@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +42,7 @@ import org.coopkg.load.CuratedFiles;
 import org.coopkg.query.Gallery;
 import org.coopkg.query.GalleryQuery;
 import org.coopkg.testing.CommandRun;
+import org.coopkg.testing.StandInEndpoint;
 import org.coopkg.web.ConfiguredFuseki;
 import org.coopkg.web.CoopServer;
 import org.junit.jupiter.api.AfterAll;
@@ -177,6 +180,7 @@ class StoredDataTest {
         assertEquals(0, CommandRun.of("export", "--format", "ntriples", "--out", nt.toString()).exit());
         Map<String, String> paths = Map.of("\"coop.nq\"", quoted(nq), "\"coop.nt\"", quoted(nt),
                 "\"coop-tdb2\"", quoted(tdbDir), "\"coop-text\"", quoted(textDir));
+        StandInEndpoint standIn = StandInEndpoint.start();
         for (String name : List.of("coop-memory.ttl", "coop-tdb2.ttl", "coop-tdb2-text.ttl")) {
             // The files name paths relative to the working directory; the test's working directory is the project.
             String text = Files.readString(Path.of("fuseki-config", name));
@@ -189,10 +193,16 @@ class StoredDataTest {
                 if (name.contains("text")) assertTrue(textSearch(sparql, "max plänck").contains(MAX_PLANCK), name);
                 String data = http("http://localhost:" + fuseki.getPort() + "/coop/data?default", "POST");
                 assertTrue(data.startsWith("405") || data.startsWith("404") || data.startsWith("400"), name + ": read-only data: " + data);
+                String service = http(sparql + "?query=" + URLEncoder.encode("SELECT * { SERVICE <" + standIn.url()
+                        + "> { ?s ?p ?o } }", StandardCharsets.UTF_8), "GET");
+                // arq:httpServiceAllowed false: Fuseki refuses with 422 before any request is sent.
+                assertTrue(service.startsWith("422"), name + ": SERVICE is off in the configurations: " + service);
+                assertEquals(0, standIn.requests(), name + ": requests that reached the stand-in endpoint");
             } finally {
                 fuseki.stop();
             }
         }
+        standIn.stop();
         CommandRun missing = CommandRun.of("serve", "--config", dir.resolve("none.ttl").toString(), "--port", "0");
         assertEquals(3, missing.exit(), missing.err());
         missing.assertNoStackTrace();

@@ -43,13 +43,16 @@ class FederationTest {
         outside.start();
         try {
             var coop = new CoopLoader(CuratedFiles.bundled(), CoopIris.DEFAULT_BASE).load();
-            try (CoopServer server = CoopServer.builder().dataset(coop.dataset()).port(0).loopback(true).build().start()) {
+            String outsideEndpoint = "http://localhost:" + outside.getPort() + "/ext/sparql";
+            // SERVICE calls only the endpoints allowed by the operator (serve --service-allow): here the outside server.
+            try (CoopServer server = CoopServer.builder().dataset(coop.dataset()).port(0).loopback(true)
+                    .serviceAllow(List.of(outsideEndpoint)).build().start()) {
                 List<GalleryQuery> gallery = Gallery.fromDirectory(Path.of(FederationTest.class.getResource("/federation").toURI()));
                 assertEquals(1, gallery.size());
                 GalleryQuery query = gallery.get(0);
                 assertTrue(query.title().startsWith("Survey countries"), query.title());
                 assertTrue(query.sparql().contains("SERVICE <" + PLACEHOLDER + ">"));
-                String sparql = query.sparql().replace(PLACEHOLDER, "http://localhost:" + outside.getPort() + "/ext/sparql");
+                String sparql = query.sparql().replace(PLACEHOLDER, outsideEndpoint);
 
                 var response = HttpTestClient.get(server.sparqlUrl() + "?query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8),
                         "application/sparql-results+json");
