@@ -40,7 +40,9 @@ public record QueryParameter(String name, String type, String description, List<
     /** The RDF term a caller's value stands for; the message names the parameter, the value and what would do. */
     public Node term(String value) throws InvalidParameterException {
         String v = value.strip();
-        if (v.isEmpty()) throw invalid(value, "an empty value");
+        if (v.isEmpty()) {
+            throw new InvalidParameterException(name, "parameter '" + name + "' is empty; give a value (" + type + ")");
+        }
         switch (type) {
             case "iri" -> {
                 if (!IRIs.check(v) || !v.matches("(?i)https?://\\S+")) throw invalid(value, "an absolute http(s) IRI");

@@ -8,6 +8,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.expr.ExprTransformCopy;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.syntax.Element;
 import org.apache.jena.sparql.syntax.ElementData;
@@ -37,7 +38,7 @@ final class ValuesBinding {
                 }
                 return replaced;
             }
-        });
+        }, new ExprTransformCopy());
         Query bound = query.cloneQuery();
         bound.setQueryPattern(pattern);
         return bound;

@@ -36,9 +36,10 @@ final class PageViews {
         h.open("div", "id", id, "class", CANVAS_CLASS, "role", "img", "aria-label", label, "hidden", "hidden").close("div");
     }
 
-    /** The view scripts, once per page, after the sections that use them. */
+    /** The view scripts and their style sheet, once per page, after the sections that use them. */
     static void scripts(Html h, String pagePath) {
         String root = PageLayout.rootPrefix(pagePath);
+        h.open("link", "rel", "stylesheet", "href", root + CoopIris.ASSETS_PATH.substring(1) + "views.css");
         for (String script : SCRIPTS) {
             h.open("script", "src", root + CoopIris.ASSETS_PATH.substring(1) + script, "defer", "defer").close("script");
         }
