@@ -65,13 +65,13 @@ final class OpenApiDescription {
                 "maximum", LookupServlet.MAX_LIMIT, "default", LookupServlet.DEFAULT_LIMIT), null));
         JsonObject array = object("type", "array");
         array.put("items", ref("LookupResult"));
-        JsonObject operation = get("lookupEntities", "Find entities by name",
+        JsonObject path = get("lookupEntities", "Find entities by name",
                 "Entities whose names begin with, or are spelled close to, what was typed; best match first, then the "
                         + "most connected entities.", parameters, jsonResponse("The entities found, best first", array));
-        JsonObject responses = operation.get("responses").getAsObject();
+        JsonObject responses = path.get("get").getAsObject().get("responses").getAsObject();
         responses.put("400", textResponse("A parameter is missing or does not fit; the line names it."));
         responses.put("503", textResponse("The server has no full-text index."));
-        return operation;
+        return path;
     }
 
     private static JsonObject runQuery(GalleryQuery q) {
