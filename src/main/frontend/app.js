@@ -163,7 +163,7 @@
             var iri = yasqe.getPrefixesFromQuery ? expand(hint.text, yasqe.getPrefixesFromQuery()) : hint.text;
             var about = info[iri];
             if (about) {
-              hint.displayText = hint.text + '  —  ' + about.label + (about.definition ? ': ' + about.definition : '');
+              hint.displayText = hint.text + ' — ' + about.label + (about.definition ? ': ' + about.definition : '');
               hint.className = 'coop-hint';
             }
             return hint;
@@ -239,7 +239,7 @@
         return hints.map(function (hint) {
           var m = found.get(hint.text);
           if (m) {
-            hint.displayText = m.label + ' (' + m.kind + ')' + (m.description ? '  —  ' + m.description : '') + '  ' + hint.text;
+            hint.displayText = m.label + ' (' + m.kind + ')' + (m.description ? ' — ' + m.description : '') + ' ' + hint.text;
             hint.className = 'coop-hint';
           }
           return hint;
