@@ -99,6 +99,20 @@
       return best ? best.prefix + ':' + iri.substring(best.namespace.length) : iri;
     }
 
+    /**
+     * The name a row gives an IRI column, where the query selects one beside it: ?partnerLabel for ?partner, ?labelA
+     * for ?countryA (the gallery's two ways of naming them).
+     */
+    function labelColumn(row, column) {
+      if (!row || !column) return null;
+      var candidates = [column + 'Label', 'label' + column.replace(/^[a-z]+/, '')];
+      for (var i = 0; i < candidates.length; i++) {
+        var term = row[candidates[i]];
+        if (term && term.type !== 'uri' && candidates[i] !== 'label') return term.value;
+      }
+      return null;
+    }
+
     function openElsewhere(href) {
       window.open(href, '_blank', 'noopener');
     }
@@ -115,8 +129,10 @@
       var results = yasr.results;
       var rows = bindings(results);
       var nodes = new Map(), edges = [];
-      function node(iri) {
-        if (!nodes.has(iri)) nodes.set(iri, { id: iri, label: name(iri), kind: kindOf(iri), href: context.linkTarget(iri) || '' });
+      function node(iri, row, column) {
+        if (!nodes.has(iri)) {
+          nodes.set(iri, { id: iri, label: labelColumn(row, column) || name(iri), kind: kindOf(iri), href: context.linkTarget(iri) || '' });
+        }
       }
       if (isGraph(results)) {
         rows.forEach(function (r) {
@@ -131,8 +147,8 @@
         rows.forEach(function (r) {
           var a = r[ends[0]], b = r[ends[1]];
           if (!a || !b) return;
-          node(a.value);
-          node(b.value);
+          node(a.value, r, ends[0]);
+          node(b.value, r, ends[1]);
           edges.push({ source: a.value, target: b.value, label: weight && r[weight] ? r[weight].value : '',
             weight: weight && r[weight] ? Number(r[weight].value) : 1 });
         });
@@ -195,7 +211,7 @@
           countries.forEach(function (c) {
             if (!r[c]) return;
             var code = isoCache.get(r[c].value);
-            values.push({ iso: code || '', value: n, label: name(r[c].value), href: context.linkTarget(r[c].value) || '' });
+            values.push({ iso: code || '', value: n, label: labelColumn(r, c) || name(r[c].value), href: context.linkTarget(r[c].value) || '' });
           });
         });
         note(container, 'Countries coloured by ' + (iso || countries.length === 1 ? '?' + value : 'the sum of ?' + value +

@@ -300,12 +300,20 @@
         bar.style.left = (at * 100) + '%';
         bar.style.width = e.end ? Math.max((to - at) * 100, 0.8) + '%' : '';
         row.appendChild(bar);
-        var text = el('span', { 'class': 'coop-timeline-text' });
-        text.style.left = Math.min(at * 100, 70) + '%';
+        // The words sit on the side of the mark with more room, cut short (in full on hover) if they need more.
+        var text = el('span', { 'class': 'coop-timeline-text' + (at > 0.5 ? ' coop-timeline-text-before' : '') });
+        if (at > 0.5) {
+          text.style.right = ((1 - at) * 100) + '%';
+          text.style.maxWidth = (at * 100) + '%';
+        } else {
+          text.style.left = (at * 100) + '%';
+          text.style.maxWidth = ((1 - at) * 100) + '%';
+        }
         var name = e.item.href ? el('a', { href: e.item.href }, e.item.label) : el('span', {}, e.item.label);
         text.appendChild(name);
         text.appendChild(el('span', { 'class': 'coop-timeline-date' },
           ' · ' + (e.start ? spanText(e.start, e.end) : 'date not stated') + (e.item.note ? ' (“' + e.item.note + '”)' : '')));
+        text.title = text.textContent;
         row.appendChild(text);
         rows.appendChild(row);
       });
