@@ -84,7 +84,7 @@
       container: canvas,
       elements: elements,
       minZoom: 0.2,
-      maxZoom: 3,
+      maxZoom: 1.6,
       style: [
         { selector: 'node', style: { 'background-color': 'data(colour)', label: 'data(label)', 'font-size': 11,
           'text-valign': 'bottom', 'text-margin-y': 3, 'text-wrap': 'ellipsis', 'text-max-width': 140,
@@ -98,8 +98,11 @@
         { selector: 'edge[href != ""]', style: { 'line-style': 'dashed' } },
         { selector: ':selected', style: { 'border-width': 3, 'border-color': '#1f6f8b', 'line-color': '#1f6f8b' } }
       ],
-      layout: { name: elements.length > 1500 ? 'grid' : 'cose', animate: false, randomize: false,
-        nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 90; }, numIter: 1000 }
+      // cytoscape's own force-directed layout, with the spacing of its documentation's example; very large
+      // answers fall back to a grid so that the page never hangs on a layout.
+      layout: { name: elements.length > 1500 ? 'grid' : 'cose', animate: false, randomize: true, nodeOverlap: 20,
+        nodeRepulsion: function () { return 400000; }, idealEdgeLength: function () { return 100; }, numIter: 1000,
+        padding: 30 }
     });
     var open = options.open || function (href) { window.location.href = href; };
     cy.on('tap', 'node, edge', function (event) {

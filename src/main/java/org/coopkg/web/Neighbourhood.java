@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.coopkg.core.vocab.Coop;
 import org.coopkg.load.CuratedSchema;
 
@@ -26,6 +29,10 @@ import org.coopkg.load.CuratedSchema;
  */
 final class Neighbourhood {
     static final int MAX_NODES = 300;
+    private static final java.util.Comparator<Triple> ORDER = java.util.Comparator
+            .comparing((Triple t) -> NodeFmtLib.strNT(t.getSubject()))
+            .thenComparing(t -> NodeFmtLib.strNT(t.getPredicate()))
+            .thenComparing(t -> NodeFmtLib.strNT(t.getObject()));
 
     record NodeInfo(Node node, String kind, int depth) {}
 
@@ -39,17 +46,20 @@ final class Neighbourhood {
 
     private final KnowledgeGraphView view;
     private final TermLabels terms;
-    private final ValueRenderer values;
+    /** The union of the named graphs, and the inferred graph: curated statements are those of the first not only in the second. */
+    private final Graph union;
+    private final Graph inferred;
 
-    private Neighbourhood(KnowledgeGraphView view, TermLabels terms, ValueRenderer values) {
+    private Neighbourhood(KnowledgeGraphView view, TermLabels terms) {
         this.view = view;
         this.terms = terms;
-        this.values = values;
+        this.union = view.dataset().getDefaultGraph();
+        this.inferred = view.dataset().getGraph(view.inferredGraph());
     }
 
-    /** The neighbourhood of {@code entity}, {@code steps} (1 or 2) deep. */
+    /** The neighbourhood of {@code entity}, {@code steps} (1 or 2) deep; call in a read transaction. */
     static Neighbourhood of(EntityContext page, int steps) {
-        Neighbourhood n = new Neighbourhood(page.view(), page.terms(), page.values());
+        Neighbourhood n = new Neighbourhood(page.view(), page.terms());
         n.expand(page.entity(), steps);
         return n;
     }
@@ -101,19 +111,37 @@ final class Neighbourhood {
         // A post or party met on the way is an edge, not a node to expand; as the page's own entity it is expanded.
         boolean nary = isNary(node);
         if (nary && !isCenter) return found;
-        for (Quad q : view.asserted(node, Node.ANY, Node.ANY)) {
-            Node o = q.getObject();
+        for (Triple t : curated(node, Node.ANY, Node.ANY)) {
+            Node o = t.getObject();
             if (!isEntity(o) || o.equals(node)) continue;
             if (!nary && isNary(o)) fold(o, node).ifPresent(found::add);
-            else found.add(plain(node, q.getPredicate(), o));
+            else found.add(plain(node, t.getPredicate(), o));
         }
-        for (Quad q : view.asserted(Node.ANY, Node.ANY, node)) {
-            Node s = q.getSubject();
+        for (Triple t : curated(Node.ANY, Node.ANY, node)) {
+            Node s = t.getSubject();
             if (!isEntity(s) || s.equals(node)) continue;
             if (!nary && isNary(s)) fold(s, node).ifPresent(found::add);
-            else found.add(plain(s, q.getPredicate(), node));
+            else found.add(plain(s, t.getPredicate(), node));
         }
         return found;
+    }
+
+    /**
+     * The curated statements matching a pattern, in a stable order: those of the union that are not inferred (the
+     * inferred graph holds only what no curated row states). Read from the union's indexes rather than graph by
+     * graph: a page of a country linked with thousands of things would otherwise look in every row's graph.
+     */
+    private List<Triple> curated(Node s, Node p, Node o) {
+        List<Triple> found = new ArrayList<>();
+        union.find(s, p, o).forEachRemaining(t -> {
+            if (!inferred.contains(t)) found.add(t);
+        });
+        found.sort(ORDER);
+        return found;
+    }
+
+    private Optional<Node> first(Node s, Property p) {
+        return curated(s, p.asNode(), Node.ANY).stream().map(Triple::getObject).findFirst();
     }
 
     private Edge plain(Node s, Node p, Node o) {
@@ -125,25 +153,26 @@ final class Neighbourhood {
      * agreement → party. Empty if an end is missing.
      */
     private Optional<Edge> fold(Node nary, Node from) {
-        Optional<Node> holder = values.first(nary, Coop.holder);
+        Optional<Node> holder = first(nary, Coop.holder);
         if (holder.isPresent()) {
-            Optional<Node> facility = values.first(nary, Coop.postAtFacility);
-            Optional<Node> where = facility.filter(from::equals).or(() -> values.first(nary, Coop.postIn)).or(() -> facility);
-            String title = (values.isTrue(nary, Coop.former) ? "former " : "") + values.postTitle(nary);
+            Optional<Node> facility = first(nary, Coop.postAtFacility);
+            Optional<Node> where = facility.filter(from::equals).or(() -> first(nary, Coop.postIn)).or(() -> facility);
+            boolean former = first(nary, Coop.former).filter(n -> n.isLiteral() && "true".equals(n.getLiteralLexicalForm())).isPresent();
+            String title = (former ? "former " : "") + first(nary, Coop.postTitle).map(Node::getLiteralLexicalForm)
+                    .or(() -> first(nary, Coop.role).map(view::label)).orElse("post");
             return where.map(w -> new Edge(holder.get(), w, Coop.holder.asNode(), title, Optional.of(nary)));
         }
-        Optional<Node> agreement = values.first(nary, Coop.partyIn);
-        Optional<Node> party = values.first(nary, Coop.party);
+        Optional<Node> agreement = first(nary, Coop.partyIn);
+        Optional<Node> party = first(nary, Coop.party);
         if (agreement.isPresent() && party.isPresent()) {
-            String role = values.first(nary, Coop.partyRole).map(view::label).orElse("party");
+            String role = first(nary, Coop.partyRole).map(view::label).orElse("party");
             return Optional.of(new Edge(agreement.get(), party.get(), Coop.party.asNode(), role, Optional.of(nary)));
         }
         return Optional.empty();
     }
 
     private boolean isNary(Node node) {
-        return !view.asserted(node, Coop.holder.asNode(), Node.ANY).isEmpty()
-                || !view.asserted(node, Coop.partyIn.asNode(), Node.ANY).isEmpty();
+        return union.contains(node, Coop.holder.asNode(), Node.ANY) || union.contains(node, Coop.partyIn.asNode(), Node.ANY);
     }
 
     private boolean isEntity(Node node) {

@@ -31,8 +31,8 @@ final class NetworkSection implements PageSection {
         PageViews.canvas(h, CANVAS, "Network of the entities linked with " + page.label());
         PageViews.data(h, DATA, json(n, page));
         if (n.unshown() > 0) {
-            h.element("p", "Two steps away there are " + n.unshown() + " more entities than the " + Neighbourhood.MAX_NODES
-                    + " shown here.", "class", "muted");
+            h.element("p", n.unshown() + " more entities linked within two steps are not drawn: the network shows at most "
+                    + Neighbourhood.MAX_NODES + ".", "class", "muted");
         }
         h.open("details").element("summary", "The links as a table (" + n.edges().size() + ")");
         PageSection.openTable(h, List.of("From", "Link", "To", "Steps away"));

@@ -96,7 +96,7 @@ class ViewsBrowserIT {
     // ---- entity pages ------------------------------------------------------------------------------------------
 
     @Test
-    void anEntityPageDrawsItsNeighbourhoodOneAndTwoStepsAway() throws Exception {
+    void anEntityPageDrawsItsNeighbourhoodAndOpensANeighbour() throws Exception {
         String person = iris.entity("person", "philip-diamond");
         open("/id/person/philip-diamond");
         wait(d -> "ready".equals(d.findElement(By.tagName("body")).getDomAttribute("data-coopkg-views")));
@@ -108,21 +108,32 @@ class ViewsBrowserIT {
         assertTrue(String.valueOf(js("return window.coopkgViews.network.edges()[0].data('href');")).startsWith("../post/"));
         shoot(By.id("coop-network"), "view-entity-network.png");
 
-        driver.findElement(By.cssSelector(".coop-view-controls button[data-steps='2']")).click();
-        wait(d -> "2".equals(d.findElement(By.id("coop-network")).getDomAttribute("data-steps")));
-        Set<String> ring = new HashSet<>(one.nodes());
-        ring.add(person);
-        Neighbours two = neighbours(ring);
-        Set<String> nodes = new HashSet<>(two.nodes());
-        nodes.addAll(ring);
-        assertEquals((long) (nodes.size()), count("return window.coopkgViews.network.nodes().length;"), two.toString());
-        assertEquals((long) (two.edges().size()), count("return window.coopkgViews.network.edges().length;"), two.toString());
-        shoot(By.id("coop-network"), "view-entity-network-two-steps.png");
         BrowserLogs.assertOnlyLocalAndQuiet(driver, origin);
 
         // A click on a neighbour opens its page.
         js("window.coopkgViews.network.getElementById(arguments[0]).emit('tap');", iris.entity("organisation", "ska-observatory"));
         wait(ExpectedConditions.urlToBe(origin + "/id/organisation/ska-observatory"));
+    }
+
+    @Test
+    void theSecondStepAddsTheNeighboursOfNeighbours() throws Exception {
+        String nssc = iris.entity("organisation", "nssc");
+        open("/id/organisation/nssc");
+        wait(d -> "ready".equals(d.findElement(By.tagName("body")).getDomAttribute("data-coopkg-views")));
+        Neighbours one = neighbours(Set.of(nssc));
+        assertEquals((long) (one.nodes().size() + 1), count("return window.coopkgViews.network.nodes().length;"), one.toString());
+        driver.findElement(By.cssSelector(".coop-view-controls button[data-steps='2']")).click();
+        wait(d -> "2".equals(d.findElement(By.id("coop-network")).getDomAttribute("data-steps")));
+        Set<String> ring = new HashSet<>(one.nodes());
+        ring.add(nssc);
+        Neighbours two = neighbours(ring);
+        Set<String> nodes = new HashSet<>(two.nodes());
+        nodes.addAll(ring);
+        assertTrue(nodes.size() > ring.size(), "two steps reach further than one: " + two);
+        assertEquals((long) (nodes.size()), count("return window.coopkgViews.network.nodes().length;"), two.toString());
+        assertEquals((long) (two.edges().size()), count("return window.coopkgViews.network.edges().length;"), two.toString());
+        shoot(By.id("coop-network"), "view-entity-network-two-steps.png");
+        BrowserLogs.assertOnlyLocalAndQuiet(driver, origin);
     }
 
     @Test
@@ -190,6 +201,31 @@ class ViewsBrowserIT {
         // The table is one click away: the text alternative of both pictures.
         driver.findElement(By.cssSelector(".tabPanel.active .yasr .select_table")).click();
         wait(d -> d.findElements(By.cssSelector(".tabPanel.active .yasr table.dataTable tbody tr")).size() == Math.min(rows.size(), 50));
+        BrowserLogs.assertOnlyLocalAndQuiet(driver, origin);
+    }
+
+    @Test
+    void aConstructAnswerIsDrawnAsANetworkOfItsStatements() throws Exception {
+        String construct = PREFIXES + "CONSTRUCT { ?x coop:lead ?lead } WHERE { ?x coop:lead ?lead }";
+        Set<String> nodes = new TreeSet<>();
+        long statements;
+        try (QueryExecution e = QueryExecution.dataset(DatasetFactory.wrap(dataset)).query(construct).build()) {
+            var graph = e.execConstruct().getGraph();
+            graph.find().forEachRemaining(t -> {
+                nodes.add(t.getSubject().getURI());
+                nodes.add(t.getObject().getURI());
+            });
+            statements = graph.size();
+        }
+        assertTrue(statements > 2, "statements: " + statements);
+        open("/");
+        wait(ExpectedConditions.attributeToBe(By.tagName("body"), "data-coopkg-ready", "true"));
+        js("var y = window.coopkg.yasgui; y.addTab(true, { name: 'construct', yasqe: { value: arguments[0] },"
+                + " yasr: { settings: { selectedPlugin: 'coopnetwork' }, response: undefined } }); y.getTab().query();", construct);
+        WebElement drawn = wait(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".tabPanel.active .coop-result-view[data-view='network'][data-edges]")));
+        assertEquals(String.valueOf(nodes.size()), drawn.getDomAttribute("data-nodes"));
+        assertEquals(String.valueOf(statements), drawn.getDomAttribute("data-edges"));
         BrowserLogs.assertOnlyLocalAndQuiet(driver, origin);
     }
 
