@@ -181,22 +181,20 @@ class ViewsBrowserIT {
             countries.add(r.getResource("countryB").getURI());
         });
         runExample(network);
-        WebElement drawn = wait(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector(".tabPanel.active .coop-result-view[data-view='network'][data-edges]")));
-        assertEquals(String.valueOf(countries.size()), drawn.getDomAttribute("data-nodes"));
-        assertEquals(String.valueOf(rows.size()), drawn.getDomAttribute("data-edges"));
-        shoot(drawn, "view-query-network.png");
+        Map<String, Object> drawn = drawnView("network", "data-edges");
+        assertEquals(String.valueOf(countries.size()), drawn.get("nodes"));
+        assertEquals(String.valueOf(rows.size()), drawn.get("edges"));
+        shoot(By.cssSelector(RESULT_VIEW + "[data-view='network']"), "view-query-network.png");
 
         driver.findElement(By.cssSelector(".tabPanel.active .yasr .select_coopmap")).click();
-        WebElement map = wait(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector(".tabPanel.active .coop-result-view[data-view='map'][data-coloured]")));
+        Map<String, Object> map = drawnView("map", "data-coloured");
         StringBuilder values = new StringBuilder();
         countries.forEach(c -> values.append(" <").append(c).append('>'));
         Set<String> withCodes = new TreeSet<>();
         select(PREFIXES + "SELECT ?iso WHERE { VALUES ?c {" + values + " } ?c coop:isoCode ?iso }")
                 .forEach(r -> withCodes.add(r.getLiteral("iso").getLexicalForm()));
-        assertEquals(withCodes, isoCodes(map.findElements(By.cssSelector("path.coop-coloured"))));
-        shoot(map, "view-query-map.png");
+        assertEquals(withCodes, new TreeSet<>((List<?>) map.get("iso")));
+        shoot(By.cssSelector(RESULT_VIEW + "[data-view='map']"), "view-query-map.png");
 
         // The table is one click away: the text alternative of both pictures.
         driver.findElement(By.cssSelector(".tabPanel.active .yasr .select_table")).click();
@@ -222,10 +220,9 @@ class ViewsBrowserIT {
         wait(ExpectedConditions.attributeToBe(By.tagName("body"), "data-coopkg-ready", "true"));
         js("var y = window.coopkg.yasgui; y.addTab(true, { name: 'construct', yasqe: { value: arguments[0] },"
                 + " yasr: { settings: { selectedPlugin: 'coopnetwork' }, response: undefined } }); y.getTab().query();", construct);
-        WebElement drawn = wait(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector(".tabPanel.active .coop-result-view[data-view='network'][data-edges]")));
-        assertEquals(String.valueOf(nodes.size()), drawn.getDomAttribute("data-nodes"));
-        assertEquals(String.valueOf(statements), drawn.getDomAttribute("data-edges"));
+        Map<String, Object> drawn = drawnView("network", "data-edges");
+        assertEquals(String.valueOf(nodes.size()), drawn.get("nodes"));
+        assertEquals(String.valueOf(statements), drawn.get("edges"));
         BrowserLogs.assertOnlyLocalAndQuiet(driver, origin);
     }
 
@@ -238,21 +235,19 @@ class ViewsBrowserIT {
         long yearless = rows.stream().filter(r -> r.contains("datatype")
                 && r.getResource("datatype").getURI().matches(".*#g(MonthDay|Month)$")).count();
         runExample(timeline);
-        WebElement drawn = wait(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector(".tabPanel.active .coop-result-view[data-view='timeline'][data-items]")));
-        assertEquals(String.valueOf(rows.size()), drawn.getDomAttribute("data-items"));
-        assertEquals(String.valueOf(yearless), drawn.getDomAttribute("data-yearless"));
-        List<WebElement> items = drawn.findElements(By.cssSelector(".coop-timeline-item"));
+        Map<String, Object> drawn = drawnView("timeline", "data-items");
+        assertEquals(String.valueOf(rows.size()), drawn.get("items"));
+        assertEquals(String.valueOf(yearless), drawn.get("yearless"));
         Map<String, Integer> shown = new TreeMap<>();
-        items.forEach(i -> shown.merge(i.getDomAttribute("data-precision"), 1, Integer::sum));
+        ((List<?>) drawn.get("precisions")).forEach(p -> shown.merge(String.valueOf(p), 1, Integer::sum));
         assertEquals(precisions, shown, "each item's precision as the query states it");
         // No year is made up: a day without a year reads as such.
-        String text = drawn.getText();
+        String text = (String) drawn.get("text");
         assertTrue(text.contains("12 June, year not stated"), text);
         assertTrue(text.contains("May, year not stated"), text);
         assertTrue(!text.matches("(?s).*\\b(19|20)\\d\\d\\b.*") || precisions.containsKey("year") || precisions.containsKey("day"),
                 "no year appears when the data states none: " + text);
-        shoot(drawn, "view-query-timeline.png");
+        shoot(By.cssSelector(RESULT_VIEW + "[data-view='timeline']"), "view-query-timeline.png");
         BrowserLogs.assertOnlyLocalAndQuiet(driver, origin);
     }
 
@@ -357,6 +352,23 @@ class ViewsBrowserIT {
         driver.findElement(By.cssSelector(".tabPanel.active .yasqe_queryButton")).click();
     }
 
+    private static final String RESULT_VIEW = ".tabPanel.active .coop-result-view";
+
+    /**
+     * What a result view drew, read in one script once it has {@code attribute}: YASR draws a view again when the
+     * labels of the answer arrive, so an element held across two reads may already have been replaced.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> drawnView(String view, String attribute) {
+        return wait(d -> (Map<String, Object>) js("var e = document.querySelector(arguments[0]);"
+                + " if (!e || !e.hasAttribute(arguments[1])) return null;"
+                + " return { nodes: e.getAttribute('data-nodes'), edges: e.getAttribute('data-edges'),"
+                + " items: e.getAttribute('data-items'), yearless: e.getAttribute('data-yearless'), text: e.innerText,"
+                + " iso: Array.from(e.querySelectorAll('path.coop-coloured')).map(p => p.getAttribute('data-iso')),"
+                + " precisions: Array.from(e.querySelectorAll('.coop-timeline-item')).map(i => i.getAttribute('data-precision')) };",
+                RESULT_VIEW + "[data-view='" + view + "']", attribute));
+    }
+
     private static Set<String> isoCodes(List<WebElement> paths) {
         Set<String> codes = new TreeSet<>();
         paths.forEach(p -> codes.add(p.getDomAttribute("data-iso")));
@@ -380,7 +392,15 @@ class ViewsBrowserIT {
     }
 
     private static void shoot(By element, String name) throws Exception {
-        shoot(driver.findElement(element), name);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                shoot(driver.findElement(element), name);
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                // Drawn again meanwhile (the labels arrived): take the new one.
+                if (attempt == 3) throw e;
+            }
+        }
     }
 
     private static void shoot(WebElement element, String name) throws Exception {
