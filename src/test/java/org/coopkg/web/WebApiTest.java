@@ -212,6 +212,15 @@ class WebApiTest {
         assertError(HttpTestClient.get(root + CoopIris.LOOKUP_PATH + "?q=" + "a".repeat(201), null), 400, "201 characters");
     }
 
+    @Test
+    void aServerWithoutAFullTextIndexSaysSo() throws Exception {
+        var graph = new CoopLoader(CuratedFiles.bundled(), CoopIris.DEFAULT_BASE).load();
+        try (CoopServer plain = CoopServer.builder().dataset(graph.dataset()).port(0).loopback(true).build().start()) {
+            assertError(HttpTestClient.get("http://localhost:" + plain.port() + CoopIris.LOOKUP_PATH + "?q=tsing", null), 503,
+                    "no full-text index", "coopkg serve");
+        }
+    }
+
     private static JsonArray lookup(String query) throws Exception {
         HttpResponse<String> r = HttpTestClient.get(root + CoopIris.LOOKUP_PATH + query, "application/json");
         assertEquals(200, r.statusCode(), r.body());
