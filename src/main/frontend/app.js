@@ -113,11 +113,15 @@
         el('span', { className: 'coop-example-title', text: example.title }),
         el('span', { className: 'coop-example-question', text: example.question })
       ]);
+      if (example.view && example.view !== 'table') button.setAttribute('data-view', example.view);
       button.addEventListener('click', function () {
-        yasgui.addTab(true, {
+        var tab = {
           name: tabName(index, example.title),
           yasqe: { value: example.sparql }
-        }, { avoidDuplicateTabs: true });
+        };
+        // A query made for a picture opens in that view; the Table stays one click away.
+        if (example.view && example.view !== 'table') tab.yasr = { settings: { selectedPlugin: 'coop' + example.view }, response: undefined };
+        yasgui.addTab(true, tab, { avoidDuplicateTabs: true });
       });
       list.appendChild(el('li', {}, [button]));
     });
@@ -125,20 +129,51 @@
 
   /* ---- YASGUI without other hosts ------------------------------------------------------------- */
 
+  /** Words of a name as the lookup compares them: lower case, accents folded. */
+  function folded(text) {
+    return String(text).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  }
+
+  /** An ontology term matches what was typed by its IRI or, after the namespace, by the words of its label. */
+  function termMatches(iri, info, typed) {
+    var t = folded(typed);
+    if (folded(iri).indexOf(t) >= 0) return true;
+    var local = t.replace(/^.*[#\/:]/, '');
+    if (!local || !info) return false;
+    var words = folded(info.label).split(/[^a-z0-9]+/);
+    var typedWords = local.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[^a-z0-9]+/).filter(Boolean);
+    return typedWords.every(function (w) { return words.some(function (x) { return x.indexOf(w) === 0; }); }) ||
+      folded(info.label).replace(/\s+/g, '').indexOf(local) === 0;
+  }
+
   function localAutocompletion(page) {
     var Yasqe = Yasgui.Yasqe;
-    // Classes and properties come from the ontology instead of the Linked Open Vocabularies service.
+    var info = page.termInfo || {};
+    // Classes and properties come from the ontology instead of the Linked Open Vocabularies service, and the
+    // list shows each one's label and definition.
     ['class', 'property'].forEach(function (kind) {
       var base = Yasqe.Autocompleters[kind];
       if (!base) return;
       var terms = page.terms[kind] || [];
       Yasqe.registerAutocompleter(Object.assign({}, base, {
         get: function (yasqe, token) {
-          var typed = (token && token.autocompletionString || '').toLowerCase();
-          return Promise.resolve(terms.filter(function (iri) { return iri.toLowerCase().indexOf(typed) >= 0; }));
+          var typed = token && token.autocompletionString || '';
+          return Promise.resolve(terms.filter(function (iri) { return termMatches(iri, info[iri], typed); }));
+        },
+        postprocessHints: function (yasqe, hints) {
+          return hints.map(function (hint) {
+            var iri = yasqe.getPrefixesFromQuery ? expand(hint.text, yasqe.getPrefixesFromQuery()) : hint.text;
+            var about = info[iri];
+            if (about) {
+              hint.displayText = hint.text + ' — ' + about.label + (about.definition ? ': ' + about.definition : '');
+              hint.className = 'coop-hint';
+            }
+            return hint;
+          });
         }
       }), true);
     });
+    entityAutocompletion(page);
     // The ontology's prefixes first, then YASQE's bundled list (never fetched).
     var prefixes = Yasqe.Autocompleters.prefixes;
     if (prefixes) {
@@ -154,6 +189,65 @@
       }), true);
     }
     Yasqe.defaults.prefixCcApi = null;
+  }
+
+  /** A prefixed name (coop:Country) as a full IRI, by the prefixes the query declares. */
+  function expand(text, prefixes) {
+    var colon = text.indexOf(':');
+    if (colon < 0 || text.charAt(0) === '<') return text.replace(/^<|>$/g, '');
+    var ns = prefixes[text.substring(0, colon)];
+    return ns ? ns + text.substring(colon + 1) : text;
+  }
+
+  /**
+   * Entity IRIs by name: typing "<" and the beginning of a name ("<tsing") offers the entities the lookup
+   * service (api/lookup) finds, shown with their kind and description, and inserts the IRI.
+   */
+  function entityAutocompletion(page) {
+    var Yasqe = Yasgui.Yasqe;
+    var found = new Map();
+    var lookup = new URL(page.lookup, document.baseURI).href;
+    Yasqe.registerAutocompleter({
+      name: 'coopEntities',
+      bulk: false,
+      autoShow: true,
+      isValidCompletionPosition: function (yasqe) {
+        var token = yasqe.getCompleteToken();
+        var text = token && token.string || '';
+        if (text.charAt(0) !== '<' || /^<[a-z][a-z0-9+.-]*:/i.test(text)) return false;
+        return text.replace(/^<|>$/g, '').trim().length >= 2;
+      },
+      preProcessToken: function (yasqe, token) {
+        token.autocompletionString = token.string.replace(/^<|>$/g, '');
+        return token;
+      },
+      get: function (yasqe, token) {
+        var typed = (token && (token.autocompletionString || token.string) || '').replace(/^<|>$/g, '').trim();
+        if (typed.length < 2) return Promise.resolve([]);
+        return fetch(lookup + '?' + new URLSearchParams({ q: typed, limit: '10' }), { headers: { Accept: 'application/json' } })
+          .then(function (response) {
+            if (!response.ok) throw new Error('lookup: HTTP ' + response.status);
+            return response.json();
+          })
+          .then(function (matches) {
+            return matches.map(function (m) {
+              found.set('<' + m.iri + '>', m);
+              labels.set(m.iri, m.label);
+              return '<' + m.iri + '>';
+            });
+          });
+      },
+      postprocessHints: function (yasqe, hints) {
+        return hints.map(function (hint) {
+          var m = found.get(hint.text);
+          if (m) {
+            hint.displayText = m.label + ' (' + m.kind + ')' + (m.description ? ' — ' + m.description : '') + ' ' + hint.text;
+            hint.className = 'coop-hint';
+          }
+          return hint;
+        });
+      }
+    }, true);
   }
 
   /* ---- labels in result tables ---------------------------------------------------------------- */
@@ -259,6 +353,10 @@
     showPrefixes(page.prefixes);
     localAutocompletion(page);
     labelledLinks(page.prefixes, page.idBase);
+    if (window.CoopResultViews) window.CoopResultViews.register(Yasgui, {
+      endpoint: endpoint, idBase: page.idBase, prefixes: page.prefixes, labels: labels,
+      linkTarget: function (iri) { return linkTarget(iri, page.idBase); }
+    });
     Yasgui.Yasqe.defaults.value = defaultQuery;
 
     var yasgui = new Yasgui(document.getElementById('yasgui'), {

@@ -56,6 +56,13 @@ public record CoopIris(String base) {
     /** Redirects an entity id of the service ({@code organisation/x}) to the entity's page. */
     public static final String RECONCILE_VIEW_PATH = RECONCILE_PATH + "/view";
     public static final String RECONCILE_PROPOSE_PROPERTIES_PATH = RECONCILE_PATH + "/propose_properties";
+    /** The web API for people and programs that do not write SPARQL: entity lookup, the gallery, its description. */
+    public static final String API_PATH = "/api";
+    public static final String LOOKUP_PATH = API_PATH + "/lookup";
+    /** The gallery: {@code GET /api/queries} lists it, {@code GET /api/queries/{name}} runs one query. */
+    public static final String QUERIES_PATH = API_PATH + "/queries";
+    /** The OpenAPI 3 description of the web API. */
+    public static final String OPENAPI_PATH = API_PATH + "/openapi.json";
 
     public CoopIris {
         if (!base.endsWith("/") && !base.endsWith("#")) base = base + "/";
@@ -177,6 +184,11 @@ public record CoopIris(String base) {
     /** The public IRI of the SPARQL endpoint, as the dataset description must name it. */
     public String sparqlEndpoint() {
         return iriOfPath(SPARQL_PATH);
+    }
+
+    /** The route of one gallery query in the web API: {@code /api/queries/{name}}. */
+    public static String galleryQueryPath(String name) {
+        return QUERIES_PATH + "/" + name;
     }
 
     /** The VoID document: {@code {base}.well-known/void}. */

@@ -11,6 +11,9 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.coopkg.core.CoopIris;
+import org.coopkg.core.Ontology;
+import org.coopkg.query.Gallery;
+import org.coopkg.store.EntityLookup;
 import org.coopkg.store.UpdateJournal;
 
 /**
@@ -18,7 +21,8 @@ import org.coopkg.store.UpdateJournal;
  * one-line errors, fair use, login for writes), the guarded query operation and, in update mode, the validated update
  * and Graph Store operations (replaying the journal first) and the online backup, the dataset {@code /coop} with its
  * endpoints, the Linked Data site ({@link LinkedDataSite}), the reconciliation service ({@link ReconcileSite}), the
- * query page, CORS ({@link CorsPolicy}), ping and metrics. Its lifecycle hooks run the background preparations
+ * query page, the web API (entity lookup, the gallery, its OpenAPI description), CORS ({@link CorsPolicy}), ping and
+ * metrics. Its lifecycle hooks run the background preparations
  * of derived documents: begun once the server answers, and ended before the server's store is released.
  */
 final class CoopModule implements FusekiModule {
@@ -76,7 +80,12 @@ final class CoopModule implements FusekiModule {
                 .add(CoopIris.DATASET_PATH, dataService(curated == null ? dataset : curated, curated != null))
                 // "" maps the query page to the root alone, not to the paths below it.
                 .addServlet("", QueryPageServlet.page(pageData))
-                .addServlet(CoopIris.ASSETS_PATH + "*", QueryPageServlet.assets(pageData));
+                .addServlet(CoopIris.ASSETS_PATH + "*", QueryPageServlet.assets(pageData))
+                .addServlet(CoopIris.LOOKUP_PATH, new LookupServlet(EntityLookup.of(dataset)))
+                .addServlet(CoopIris.OPENAPI_PATH, new JsonDocumentServlet(() -> OpenApiDescription.json(Gallery.bundled())));
+        GalleryApiServlet galleryApi = new GalleryApiServlet(dataset, Gallery.bundled(), settings.queryTimeout().toMillis(),
+                settings.maxRows());
+        builder.addServlet(CoopIris.QUERIES_PATH, galleryApi).addServlet(CoopIris.QUERIES_PATH + "/*", galleryApi);
     }
 
     /** Query at {@code /coop/sparql}, {@code /coop/query} and the dataset URL; the Graph Store at {@code /coop/data}. */

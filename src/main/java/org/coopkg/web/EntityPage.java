@@ -14,7 +14,7 @@ import org.coopkg.core.CoopIris;
 public final class EntityPage {
     /** In page order; the sources list comes after every section that cites a source, since it lists what they cited. */
     private static final List<PageSection> SECTIONS = List.of(new HeaderSection(), new FactsSection(), new PostsSection(),
-            new PartiesSection(), new LinkedFromSection(), new DescribedFromSourceSection(), new AssertionStatementsSection(),
+            new PartiesSection(), new LinkedFromSection(), new NetworkSection(), new PartnersMapSection(), new DescribedFromSourceSection(), new AssertionStatementsSection(),
             new InferredSection(), new IdentifiersSection(), new SourcesSection(), new DataFormsSection());
 
     private final KnowledgeGraphView view;
@@ -38,6 +38,7 @@ public final class EntityPage {
                     new ValueRenderer(view, terms, links, entity, path), new Footnotes(view));
             Html body = new Html();
             for (PageSection section : SECTIONS) section.write(body, page);
+            if (PageViews.drawsIn(body)) PageViews.scripts(body, path);
             String root = PageLayout.rootPrefix(path);
             return PageLayout.page(label, List.of(new PageLayout.Crumb("Linked Data", PageLinks.relative(path, CoopIris.HOME_PATH)),
                             new PageLayout.Crumb(kindTitle, "./"), new PageLayout.Crumb(label, null)),

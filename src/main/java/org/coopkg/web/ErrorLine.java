@@ -38,6 +38,12 @@ public final class ErrorLine {
         response.flushBuffer();
     }
 
+    /** A value the client sent, as an error line quotes it: one line, at most 80 characters. */
+    static String shown(String value) {
+        String line = value.replaceAll("\\s+", " ");
+        return line.length() <= 80 ? line : line.substring(0, 77) + "...";
+    }
+
     /** Whether {@code text} is already one error line of this form for {@code status}. */
     static boolean isOneLine(int status, String text) {
         String stripped = text.strip();

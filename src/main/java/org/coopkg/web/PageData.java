@@ -102,6 +102,8 @@ final class PageData {
         labelProperties.add(SKOS.prefLabel.getURI());
         page.put("labelProperties", labelProperties);
         page.put("terms", terms(ontology));
+        page.put("termInfo", termInfo(ontology));
+        page.put("lookup", relativeToRoot(CoopIris.LOOKUP_PATH));
 
         if (dataset.supportsTransactions()) Txn.executeRead(dataset, () -> counts(page));
         else counts(page);
@@ -114,6 +116,8 @@ final class PageData {
             e.put("title", q.title());
             e.put("question", q.question());
             e.put("sparql", q.sparql());
+            e.put("name", q.name());
+            e.put("view", q.view());
             examples.add(e);
         }
         page.put("examples", examples);
@@ -150,6 +154,23 @@ final class PageData {
         terms.put("class", c);
         terms.put("property", p);
         return terms;
+    }
+
+    /** The label and definition of every class and property, for the editor's completion list. */
+    private static JsonObject termInfo(Graph ontology) {
+        TermLabels labels = new TermLabels(ontology);
+        JsonObject info = new JsonObject();
+        JsonObject terms = terms(ontology);
+        for (String kind : List.of("class", "property")) {
+            terms.get(kind).getAsArray().forEach(v -> {
+                String iri = v.getAsString().value();
+                JsonObject o = new JsonObject();
+                o.put("label", labels.label(iri));
+                labels.definition(iri).ifPresent(d -> o.put("definition", d));
+                info.put(iri, o);
+            });
+        }
+        return info;
     }
 
     private void counts(JsonObject page) {

@@ -65,7 +65,9 @@ public final class PageLayout {
         Html h = new Html();
         h.markup("<!DOCTYPE html>\n").open("html", "lang", "en").open("head")
                 .markup("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .element("title", title + " — coop-kg");
+                .element("title", title + " — coop-kg")
+                // No icon to fetch: a browser asks for /favicon.ico otherwise.
+                .open("link", "rel", "icon", "href", "data:,");
         for (Alternate a : alternates) {
             h.open("link", "rel", "alternate", "type", a.type().mediaType(), "href", a.href());
         }

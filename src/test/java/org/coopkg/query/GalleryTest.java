@@ -562,6 +562,65 @@ class GalleryTest {
     // ---------------------------------------------------------------------------------------------
     // Helpers
 
+    @Test
+    void q20PartnersOfACountry() {
+        var rows = rows("20-");
+        assertEquals(List.of("Germany | DE | 4", "Australia | AU | 2", "Uruguay | UY | 2", "Italy | IT | 1", "South Africa | ZA | 1"),
+                rows.stream().map(r -> r.get("partnerLabel") + " | " + r.get("isoCode") + " | " + r.get("links")).toList());
+        // The same pairs as China's in the country cooperation network (query 12).
+        Map<String, String> fromNetwork = new TreeMap<>();
+        for (var r : rows("12-")) {
+            if (r.get("labelA").equals("China")) fromNetwork.put(r.get("labelB"), r.get("links"));
+            if (r.get("labelB").equals("China")) fromNetwork.put(r.get("labelA"), r.get("links"));
+        }
+        Map<String, String> partners = new TreeMap<>();
+        rows.forEach(r -> partners.put(r.get("partnerLabel"), r.get("links")));
+        assertEquals(fromNetwork, partners);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Views and parameters, as the header declares them
+
+    @Test
+    void viewsAndParametersAreReadFromTheHeader() throws Exception {
+        assertEquals("timeline", query("07-").view());
+        assertEquals("network", query("12-").view());
+        assertEquals("map", query("20-").view());
+        assertEquals("table", query("01-").view());
+        QueryParameter label = query("10-").parameter("label").orElseThrow();
+        assertEquals("text@en", label.type());
+        assertEquals(List.of("Philip Diamond"), label.defaults());
+        assertEquals(List.of("China"), query("20-").parameter("countryName").orElseThrow().defaults());
+        assertTrue(query("07-").columns().stream().anyMatch(c -> c.name().equals("precision")
+                && c.description().contains("year not stated")), "a column description continued over lines is read whole");
+    }
+
+    @Test
+    void bindingAParameterReplacesItsValuesBlockOnly() throws Exception {
+        var bound = query("14-").bind(Map.of("placeName", List.of("Yunnan", "Shaanxi")));
+        String text = bound.serialize();
+        assertTrue(text.contains("\"Yunnan\"@en") && text.contains("\"Shaanxi\"@en") && !text.contains("\"China\"@en"), text);
+        assertTrue(text.contains("coop:Facility"), "the other VALUES block is kept: " + text);
+        try (QueryExecution qe = QueryExecution.dataset(dataset).query(bound).build()) {
+            Set<String> labels = new TreeSet<>();
+            qe.execSelect().forEachRemaining(s -> labels.add(s.getLiteral("label").getLexicalForm()));
+            assertTrue(labels.contains("Xishuangbanna Tropical Botanical Garden") && labels.contains("Northwest A&F University"), labels::toString);
+        }
+    }
+
+    @Test
+    void badParameterValuesAreRefusedWithTheirName() {
+        var iri = new QueryParameter("entity", "iri", "an entity", List.of());
+        var n = new QueryParameter("count", "integer", "a count", List.of());
+        assertEquals("parameter 'entity' must be an absolute http(s) IRI (iri), not 'china'",
+                org.junit.jupiter.api.Assertions.assertThrows(InvalidParameterException.class, () -> iri.term("china")).getMessage());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(InvalidParameterException.class, () -> n.term("twelve"));
+        assertEquals("count", e.parameter());
+        assertTrue(e.getMessage().contains("'twelve'") && e.getMessage().contains("whole number"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(InvalidParameterException.class,
+                () -> query("20-").bind(Map.of("country", List.of("China"))));
+    }
+
     private static GalleryQuery query(String fileOrPrefix) {
         List<GalleryQuery> matches = gallery.stream().filter(q -> q.file().startsWith(fileOrPrefix)).toList();
         if (matches.size() != 1) fail("expected one query file starting with '" + fileOrPrefix + "' in queries/, found " + matches);
