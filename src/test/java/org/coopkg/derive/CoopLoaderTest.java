@@ -1,6 +1,7 @@
 package org.coopkg.derive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,10 +13,12 @@ import java.util.Set;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
+import org.coopkg.core.CoopIris;
 import org.coopkg.core.DataError;
 import org.coopkg.core.DataException;
 import org.coopkg.core.vocab.Coop;
@@ -94,6 +97,23 @@ class CoopLoaderTest {
             }
             assertEquals(transactional.prefixes().getMapping(), readOnly.prefixes().getMapping());
         }));
+    }
+
+    /** The Linked Data pages list the inferred graph as what no row states: it must hold nothing a row holds. */
+    @Test
+    void theInferredGraphHoldsNothingACuratedGraphHolds() throws Exception {
+        DatasetGraph dataset = new CoopLoader(CuratedFiles.bundled(), BASE).load().readOnlyDataset();
+        Node inferred = NodeFactory.createURI(new CoopIris(BASE).inferredGraph());
+        Set<Triple> curated = new HashSet<>();
+        dataset.listGraphNodes().forEachRemaining(g -> {
+            if (!g.equals(inferred)) dataset.getGraph(g).find().forEachRemaining(curated::add);
+        });
+        long[] inferredTriples = {0};
+        dataset.getGraph(inferred).find().forEachRemaining(t -> {
+            inferredTriples[0]++;
+            assertFalse(curated.contains(t), "inferred and also curated: " + t);
+        });
+        assertTrue(inferredTriples[0] > 1000, "inferred triples: " + inferredTriples[0]);
     }
 
     @Test
