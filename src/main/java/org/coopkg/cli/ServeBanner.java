@@ -25,6 +25,9 @@ final class ServeBanner {
             out.printf("Graph Store (read-only): %s%n", coop.url(CoopIris.DATA_PATH));
         }
         out.printf("Linked Data: %s (IRIs %s…)%n", coop.url(CoopIris.HOME_PATH), coop.iris().entitySpace());
+        out.printf("Reconciliation service (OpenRefine): %s%n", coop.url(CoopIris.RECONCILE_PATH));
+        out.printf("Web API: %s (the gallery), %s (entity lookup), described at %s%n", coop.url(CoopIris.QUERIES_PATH),
+                coop.url(CoopIris.LOOKUP_PATH), coop.url(CoopIris.OPENAPI_PATH));
         out.flush();
     }
 
