@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.coopkg.core.Format;
 import org.coopkg.query.InvalidQueryException;
 import org.coopkg.query.QueryRunner;
+import org.coopkg.store.TextSearch;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,7 +55,9 @@ public final class QueryCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Format chosen = format != null ? format : QueryRunner.formatsFor(parsed).get(0);
-        var runner = new QueryRunner(data.loader().load().readOnlyDataset());
+        DatasetGraph dataset = data.loader().load().readOnlyDataset();
+        // text:query needs the full-text index that serve builds; build it here only for a query that asks it.
+        var runner = new QueryRunner(TextSearch.isAskedBy(parsed) ? TextSearch.withInMemoryIndex(dataset) : dataset);
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         try {
             runner.run(parsed, chosen, answer);

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
 import org.apache.jena.query.text.DatasetGraphText;
 import org.apache.jena.query.text.Entity;
 import org.apache.jena.query.text.EntityDefinition;
@@ -18,6 +19,9 @@ import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.query.text.analyzer.ConfigurableAnalyzer;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.syntax.ElementPathBlock;
+import org.apache.jena.sparql.syntax.ElementVisitorBase;
+import org.apache.jena.sparql.syntax.ElementWalker;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
@@ -47,6 +51,24 @@ public final class TextSearch {
     public static final List<Node> INDEXED = List.of(RDFS.label.asNode(), SKOS.altLabel.asNode(), DCTerms.description.asNode());
 
     private TextSearch() {}
+
+    /**
+     * Whether a query asks the full-text index ({@code text:query}, a property function of the jena-text
+     * namespace): a command that runs it over data in memory must build the index first.
+     */
+    public static boolean isAskedBy(Query query) {
+        boolean[] asked = {false};
+        ElementWalker.walk(query.getQueryPattern(), new ElementVisitorBase() {
+            @Override
+            public void visit(ElementPathBlock block) {
+                block.patternElts().forEachRemaining(t -> {
+                    Node p = t.getPredicate();
+                    if (p != null && p.isURI() && p.getURI().startsWith(TEXT)) asked[0] = true;
+                });
+            }
+        });
+        return asked[0];
+    }
 
     public static EntityDefinition entityDefinition() {
         EntityDefinition definition = new EntityDefinition("uri", "label", RDFS.label.asNode());

@@ -60,6 +60,14 @@ class QueryCommandTest {
     }
 
     @Test
+    void aFullTextQueryGetsTheIndexServeWouldHave() {
+        CommandRun run = CommandRun.of("query", "queries/17-full-text-search.rq", "--format", "csv");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().lines().skip(1).findFirst().orElse("").contains("Max Planck Society,name"), run.out());
+        assertFalse(run.err().contains("No text index"), run.err());
+    }
+
+    @Test
     void printsAskAndJsonResults() {
         CommandRun run = CommandRun.of("query", "ASK { ?x a <https://w3id.org/coop-kg/ontology#JointLaboratory> }", "--format", "json");
         assertEquals(0, run.exit(), run.err());
