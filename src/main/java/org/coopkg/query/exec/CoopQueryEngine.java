@@ -1,6 +1,5 @@
 package org.coopkg.query.exec;
 
-import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.riot.rowset.RowSetWriterRegistry;
@@ -19,8 +18,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * coop-kg's query execution: ARQ's engine (TDB2's for a TDB2 database) with the rewrites of {@link CoopTransforms}
- * applied to its plan, alternatives of property paths expanded into unions of triple patterns (ARQ's own
- * {@code optPathFlattenAlgebra}, which TDB2 then matches over node ids), and the compact SPARQL JSON writer
+ * applied to its plan, and the compact SPARQL JSON writer
  * ({@link CompactJsonResults}). Every answer is ARQ's, row for row: the tests run the gallery and a set of
  * property-path and negation cases both ways.
  *
@@ -56,7 +54,6 @@ public final class CoopQueryEngine {
 
         @Override
         public Plan create(Query query, DatasetGraph dataset, Binding input, Context context) {
-            context.set(ARQ.optPathFlattenAlgebra, true);
             if (TDBInternal.isBackedByTDB(dataset)) {
                 return new OnTdb2(query, TDBInternal.requireStorage(dataset), input, context).getPlan();
             }
@@ -96,7 +93,10 @@ public final class CoopQueryEngine {
 
         @Override
         protected Op modifyOp(Op op) {
-            return CoopTransforms.apply(super.modifyOp(op), context);
+            // Recorded, so that the plan shows what runs (TDB2's engine records its own the same way).
+            Op rewritten = CoopTransforms.apply(super.modifyOp(op), context);
+            setOp(rewritten);
+            return rewritten;
         }
     }
 }

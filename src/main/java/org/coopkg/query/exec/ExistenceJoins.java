@@ -8,6 +8,8 @@ import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.OpVisitorByType;
 import org.apache.jena.sparql.algebra.OpWalker;
 import org.apache.jena.sparql.algebra.TransformCopy;
+import org.apache.jena.sparql.algebra.Transformer;
+import org.apache.jena.sparql.algebra.optimize.TransformPathFlattenAlgebra;
 import org.apache.jena.sparql.algebra.op.Op0;
 import org.apache.jena.sparql.algebra.op.Op1;
 import org.apache.jena.sparql.algebra.op.Op2;
@@ -37,6 +39,11 @@ import org.apache.jena.sparql.expr.ExprList;
  * patterns, property paths, {@code GRAPH}, joins and unions. A {@code P} with anything else (a sub-query, a
  * {@code LIMIT}, an aggregate, an inner {@code FILTER} that could see the row's other variables) stays ARQ's.
  * The other conjuncts are applied first (they are cheaper), then each existence test.
+ *
+ * <p>Inside the pattern, alternatives and sequences of property paths become unions and joins of triple patterns
+ * (ARQ's {@link TransformPathFlattenAlgebra}), which TDB2 matches over node ids instead of walking the path through
+ * the graph API. Outside an existence test ARQ's path evaluation stays: the order of a path's solutions is part of
+ * an answer (it is the order {@code GROUP_CONCAT} sees), and only whether a solution exists matters here.
  */
 final class ExistenceJoins extends TransformCopy {
     @Override
@@ -54,7 +61,8 @@ final class ExistenceJoins extends TransformCopy {
         if (tests.isEmpty()) return super.transform(filter, sub);
         if (!others.isEmpty()) result = OpFilter.filterDirect(others, result);
         for (Expr test : tests) {
-            result = new ExistenceJoin(result, ((ExprFunctionOp) test).getGraphPattern(), test instanceof E_Exists);
+            Op pattern = Transformer.transform(new TransformPathFlattenAlgebra(), ((ExprFunctionOp) test).getGraphPattern());
+            result = new ExistenceJoin(result, pattern, test instanceof E_Exists);
         }
         return result;
     }
