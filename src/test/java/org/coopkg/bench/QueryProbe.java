@@ -37,6 +37,9 @@ import org.coopkg.store.TdbStore;
  * runs coop-kg's engine ({@link CoopQueryEngine}), else ARQ's.
  */
 public final class QueryProbe {
+    /** CPU time of the query thread: on a machine shared with other work, steadier than wall time. */
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private QueryProbe() {}
 
     public static void main(String[] args) throws Exception {
@@ -44,6 +47,7 @@ public final class QueryProbe {
         int runs = 3;
         boolean plan = false;
         boolean coop = false;
+        boolean weighted = false;
         List<String> only = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -53,12 +57,18 @@ public final class QueryProbe {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--plan" -> plan = true;
                 case "--coop" -> coop = true;
+                case "--weighted" -> weighted = true;
                 case "--only" -> only.addAll(List.of(args[++i].split(",")));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         DatasetGraph dsg = dataset;
         if (coop) CoopQueryEngine.install(dsg);
+        if (weighted) {
+            long start = System.nanoTime();
+            CoopQueryEngine.weightedJoinOrder(dsg);
+            System.out.printf(Locale.ROOT, "statistics gathered in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        }
         for (GalleryQuery q : Gallery.bundled()) {
             if (q.sparql().contains("text:query")) continue;
             if (!only.isEmpty() && only.stream().noneMatch(q.file()::startsWith)) continue;
@@ -72,9 +82,11 @@ public final class QueryProbe {
                 });
             }
             List<Double> millis = new ArrayList<>();
+            List<Double> cpuMillis = new ArrayList<>();
             long[] rows = new long[1];
             for (int i = 0; i <= runs; i++) {
                 long start = System.nanoTime();
+                long cpuStart = THREADS.getCurrentThreadCpuTime();
                 Txn.executeRead(dsg, () -> {
                     try (QueryExec exec = QueryExec.dataset(dsg).query(query).build()) {
                         RowSet rs = exec.select();
@@ -84,9 +96,13 @@ public final class QueryProbe {
                         rows[0] = counted.count;
                     }
                 });
-                if (i > 0) millis.add((System.nanoTime() - start) / 1e6);
+                if (i > 0) {
+                    millis.add((System.nanoTime() - start) / 1e6);
+                    cpuMillis.add((THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6);
+                }
             }
-            System.out.printf(Locale.ROOT, "%s rows %d median %.1f ms runs %s%n", q.file(), rows[0], Stats.median(millis), millis);
+            System.out.printf(Locale.ROOT, "%s rows %d median %.1f ms cpu %.1f ms runs %s%n", q.file(), rows[0],
+                    Stats.median(millis), Stats.median(cpuMillis), millis);
         }
     }
 

@@ -41,6 +41,15 @@ public final class CoopQueryEngine {
         CompactJsonResults.register();
     }
 
+    /**
+     * Basic graph patterns of the in-memory {@code dataset} matched in the order of its statistics ({@link WeightedStages})
+     * instead of ARQ's fixed order. Not for TDB2, which reads the statistics the load wrote ({@code stats.opt}).
+     */
+    public static void weightedJoinOrder(DatasetGraph dataset) {
+        WeightedStages stages = org.apache.jena.system.Txn.calculateRead(dataset, () -> WeightedStages.of(dataset.getDefaultGraph()));
+        org.apache.jena.sparql.engine.main.StageBuilder.setGenerator(dataset.getContext(), stages);
+    }
+
     /** Whether a query with this context runs on coop-kg's engine (installed, and not turned off). */
     static boolean enabled(Context context) {
         return context != null && context.isTrueOrUndef(ENABLED);
