@@ -23,7 +23,10 @@ import org.coopkg.core.Ontology;
 final class CoopModule implements FusekiModule {
     /** What the module serves, and the limits it applies. */
     record Settings(DatasetGraph dataset, CoopIris iris, Duration queryTimeout, long maxRows, long maxBodyBytes,
-                    CorsPolicy cors, UpdateAuth auth) {}
+                    CorsPolicy cors, UpdateAuth auth, long cacheBytes) {}
+
+    /** How long clients may reuse an answer of a read-only server without asking again. */
+    static final long RESULT_MAX_AGE_SECONDS = 300;
 
     private final Settings settings;
     private final Preparations preparations = new Preparations();
@@ -48,6 +51,9 @@ final class CoopModule implements FusekiModule {
         // The guard first, so that it sees (and answers for) every request behind the CORS filter.
         builder.addFilter("/*", new RequestGuard(settings.maxBodyBytes()));
         CuratedDataset curated = null;
+        if (settings.cacheBytes() > 0 && !takesUpdates()) {
+            builder.addFilter("/*", new ResultCache(settings.cacheBytes(), RESULT_MAX_AGE_SECONDS));
+        }
         if (takesUpdates()) {
             UpdateAuth auth = settings.auth();
             curated = new CuratedDataset(dataset, settings.iris(), Ontology.graph(), Ontology.shapes());

@@ -10,6 +10,7 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.coopkg.core.CoopIris;
+import org.coopkg.query.exec.CoopQueryEngine;
 import org.coopkg.store.StoredDataset;
 
 /**
@@ -130,8 +131,20 @@ public final class CoopServer implements AutoCloseable {
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private String corsOrigins = "*";
         private UpdateAuth auth;
+        private long resultCacheBytes;
 
         private Builder() {}
+
+        /**
+         * Keep answers of a read-only server, up to this many bytes in all ({@link ResultCache}; 0, the default, keeps
+         * none). A server that takes updates keeps none whatever this says. Its figures are reported apart from the
+         * cold ones in BENCHMARKS.md.
+         */
+        public Builder resultCache(long bytes) {
+            if (bytes < 0) throw new InvalidSetting("the result cache", bytes, "must be 0 (none) or a positive number of bytes");
+            this.resultCacheBytes = bytes;
+            return this;
+        }
 
         /**
          * Update mode: SPARQL Update at {@code /coop/update} and a writable Graph Store at {@code /coop/data},
@@ -222,9 +235,10 @@ public final class CoopServer implements AutoCloseable {
 
         private CoopServer assemble() {
             dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
+            CoopQueryEngine.install(dataset);
             CoopIris iris = new CoopIris(base);
             CoopModule module = new CoopModule(new CoopModule.Settings(dataset, iris, queryTimeout, maxRows,
-                    maxBodyBytes, new CorsPolicy(corsOrigins), auth));
+                    maxBodyBytes, new CorsPolicy(corsOrigins), auth, resultCacheBytes));
             FusekiServer fuseki = FusekiServer.create()
                     .fusekiModules(FusekiModules.create(module))
                     .port(port)
