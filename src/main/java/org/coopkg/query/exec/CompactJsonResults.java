@@ -31,7 +31,7 @@ import org.apache.jena.sparql.util.Context;
  * for a base direction, blank nodes labelled per document as Jena labels them, triple terms as
  * {@code {"type":"triple","value":{"subject":…}}}); only the white space differs. Booleans (ASK) are Jena's writer.
  */
-final class CompactJsonResults implements RowSetWriter {
+public final class CompactJsonResults implements RowSetWriter {
     private static final RowSetWriterFactory FACTORY = lang -> new CompactJsonResults();
     private static volatile boolean registered;
 
@@ -48,7 +48,7 @@ final class CompactJsonResults implements RowSetWriter {
     }
 
     /** A writer of SPARQL JSON results, for tests and benchmarks that compare it with Jena's. */
-    static RowSetWriter writer() {
+    public static RowSetWriter writer() {
         return new CompactJsonResults();
     }
 
