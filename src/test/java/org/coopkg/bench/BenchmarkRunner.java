@@ -461,7 +461,7 @@ public final class BenchmarkRunner {
                     + "catalogue prepared after %.1f s. The queries ran after that. Each gallery query: 2 warm-up runs, "
                     + "then sequential runs, at least 5 and up to %d within 30 s; rows is the size of its answer. The "
                     + "baseline is the stock `jena-fuseki-server` 5.6.0 jar over the same database (`--tdb2 --loc`, "
-                    + "whose stored default graph is the union; same JVM flags, `--timeout=30000`), 1 warm-up and 5 runs "
+                    + "whose stored default graph is the union and whose join statistics, `stats.opt`, it reads as coop-kg does; same JVM flags, `--timeout=30000`), 1 warm-up and 5 runs "
                     + "per query, after coop-kg's server has stopped.",
                     largeScale, storeLine,
                     load == null ? "the database of an earlier run, reused" : fmt("%.0f s, peak resident memory %,.0f MiB",
@@ -489,6 +489,9 @@ public final class BenchmarkRunner {
             lines.add(String.format(Locale.ROOT, "Server memory: peak resident %,.0f MiB (the G1 heap grows towards "
                     + "`-Xmx` under the allocation of large answers, and the memory-mapped database pages count too); "
                     + "heap in use after a full collection once the queries had run: %,.0f MiB.", peak, liveHeap));
+            // The profiles and plans of each query (issue 17 §1), kept beside the figures.
+            lines.add("");
+            lines.addAll(Files.readAllLines(Path.of("bench/where-the-time-goes.md")));
         }
     }
 

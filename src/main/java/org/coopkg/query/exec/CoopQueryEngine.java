@@ -33,17 +33,22 @@ public final class CoopQueryEngine {
 
     private CoopQueryEngine() {}
 
-    /** Queries of {@code dataset} run on coop-kg's engine from now on; SPARQL JSON results use the compact writer. */
+    /**
+     * Queries of {@code dataset} run on coop-kg's engine from now on; SPARQL JSON results use the compact writer; an
+     * in-memory dataset's joins are ordered by its statistics ({@link #weightedJoinOrder}), gathered now.
+     */
     public static void install(DatasetGraph dataset) {
         QueryEngineRegistry registry = QueryEngineRegistry.get().copy();
         registry.add(FACTORY);
         QueryEngineRegistry.set(dataset.getContext(), registry);
         CompactJsonResults.register();
+        if (!TDBInternal.isBackedByTDB(dataset)) weightedJoinOrder(dataset);
     }
 
     /**
      * Basic graph patterns of the in-memory {@code dataset} matched in the order of its statistics ({@link WeightedStages})
-     * instead of ARQ's fixed order. Not for TDB2, which reads the statistics the load wrote ({@code stats.opt}).
+     * instead of ARQ's fixed order. Not for TDB2, which reads the statistics the load wrote ({@code stats.opt}). The
+     * order applies to every query of the dataset, ARQ's engine included (it is the dataset's stage generator).
      */
     public static void weightedJoinOrder(DatasetGraph dataset) {
         WeightedStages stages = org.apache.jena.system.Txn.calculateRead(dataset, () -> WeightedStages.of(dataset.getDefaultGraph()));

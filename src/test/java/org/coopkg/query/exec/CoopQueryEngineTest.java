@@ -51,11 +51,15 @@ class CoopQueryEngineTest {
 
     private static DatasetGraph inMemory;
     private static DatasetGraph tdb2;
+    private static DatasetGraph stock;
 
     @BeforeAll
     static void load() throws Exception {
         Path data = tmp.resolve("syn");
         new SyntheticData(3, 1).writeTo(data);
+        // ARQ's answers come from a dataset of its own: installing coop-kg's engine also orders an in-memory
+        // dataset's joins by its statistics, for ARQ's engine too.
+        stock = new CoopLoader(CuratedFiles.directory(data), CoopIris.DEFAULT_BASE).load().readOnlyDataset();
         inMemory = new CoopLoader(CuratedFiles.directory(data), CoopIris.DEFAULT_BASE).load().readOnlyDataset();
         tdb2 = DatabaseMgr.createDatasetGraph();
         Txn.executeWrite(tdb2, () -> Txn.executeRead(inMemory, () -> inMemory.find().forEachRemaining(tdb2::add)));
@@ -67,10 +71,14 @@ class CoopQueryEngineTest {
         return Gallery.bundled().stream().filter(q -> !q.sparql().contains("text:query")).map(GalleryQuery::file);
     }
 
+    /** In memory, with the weighted join order, which changes the order rows are found in: ARQ's answers, in order. */
     @ParameterizedTest
     @MethodSource("gallery")
     void galleryAnswersAreArqsInMemory(String file) {
-        assertSameAnswers(inMemory, sparql(file));
+        String sparql = sparql(file);
+        List<Binding> arqs = Txn.calculateRead(stock, () -> rows(stock, sparql, false));
+        List<Binding> ours = Txn.calculateRead(inMemory, () -> rows(inMemory, sparql, true));
+        assertEquals(arqs, ours, file);
     }
 
     @ParameterizedTest
