@@ -693,15 +693,22 @@ public final class BenchmarkRunner {
                 "--localhost", "--port", Integer.toString(port), "--data", data.toString(), "--result-cache", "512")) {
             String url = sparqlUrl(port);
             server.awaitFirstAnswer(url, Duration.ofMinutes(30));
+            server.awaitOk("http://localhost:" + port + "/.well-known/void", Duration.ofMinutes(30));
             for (GalleryQuery q : Gallery.bundled()) {
-                List<Double> first = http.latencies(url, q.sparql(), 1);
-                List<Double> hits = http.latencies(url, q.sparql(), 20);
-                rowsOut.add(fmt("| %s | %.1f | %.2f | %.0f× |", q.file(), first.get(0), Stats.median(hits),
-                        first.get(0) / Stats.median(hits)));
+                try {
+                    List<Double> first = http.latencies(url, q.sparql(), 1);
+                    List<Double> hits = http.latencies(url, q.sparql(), 20);
+                    rowsOut.add(fmt("| %s | %.1f | %.2f | %.0f× |", q.file(), first.get(0), Stats.median(hits),
+                            first.get(0) / Stats.median(hits)));
+                } catch (IOException e) {
+                    // A failed answer (the 30 s limit) is not kept: there is nothing to serve from the cache.
+                    rowsOut.add("| " + q.file() + " | failed: " + e.getMessage().lines().findFirst().orElse("")
+                            .replaceAll(" to #.*", "").replaceAll(".* answered ", "answered ") + " | — | — |");
+                }
             }
         }
-        lines.add(fmt("Scale %d synthetic data in memory, `coopkg serve --result-cache 512` (`%s`). Each gallery query once "
-                + "(not in the cache: the cold answer, as the tables above measure it), then 20 times (answered from the cache, "
+        lines.add(fmt("Scale %d synthetic data in memory, `coopkg serve --result-cache 512` (`%s`). Once its Linked Data pages "
+                + "are prepared, each gallery query once (not in the cache: the cold answer, as the tables above measure it), then 20 times (answered from the cache, "
                 + "with the same bytes). These are warm figures, for a read-only server that is asked the same questions again; "
                 + "no other figure of this report uses the cache.", loadScale, String.join(" ", jvmFlags())));
         lines.add("");
