@@ -51,6 +51,13 @@ public final class ServeOptions {
         apply("--max-rows", () -> builder.maxRows(value));
     }
 
+    @Option(names = "--result-cache", paramLabel = "MIB",
+            description = "Keep up to MIB mebibytes of query answers and serve a repeated query from them, with ETag and "
+                    + "Cache-Control for clients; read-only servers only (ignored with --update; default: 0, none).")
+    void resultCache(long mebibytes) {
+        apply("--result-cache", () -> builder.resultCache(mebibytes < 0 ? mebibytes : mebibytes * 1024 * 1024));
+    }
+
     @Option(names = "--max-body", paramLabel = "BYTES",
             description = "Refuse request bodies larger than this with 413 (default: 1048576, 1 MiB).")
     void maxBody(long value) {

@@ -9,14 +9,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.coopkg.core.Causes;
+import org.coopkg.core.JoinStatistics;
 import org.coopkg.derive.LoadedGraph;
 
 /**
  * Writes loaded data into the TDB2 database of a folder, with its full-text index beside it: {@code coopkg load
  * --tdb2 DIR}. An empty database takes the bulk loader; one with data is replaced in one transaction, so that a
  * server reading it sees the old data or the new, and a killed reload leaves the old intact. The index is written
- * from the data in memory, on the other core, while TDB2 stores it, and moved into place last.
+ * from the data in memory, on the other core, while TDB2 stores it, and moved into place; then the join statistics
+ * ({@link JoinStatistics}) that TDB2 orders joins by, {@code stats.opt}, as {@code tdb2.xloader} writes them.
  */
 public final class Tdb2Load {
     /** What a load wrote. */
@@ -72,6 +75,14 @@ public final class Tdb2Load {
                 throw e;
             }
             Files.move(indexPart, TdbStore.textIndexOf(dir));
+            long statsStart = System.nanoTime();
+            JoinStatistics statistics = Txn.calculateRead(graph.unionView(), () -> JoinStatistics.of(graph.unionView().getDefaultGraph()));
+            statistics.write(TdbStore.statisticsOf(dir));
+            if (progress != null) {
+                progress.printf("coop-kg: wrote the join statistics (%d patterns) in %.1f s%n", statistics.size(),
+                        (System.nanoTime() - statsStart) / 1e9);
+                progress.flush();
+            }
             if (progress != null) {
                 progress.printf("coop-kg: indexed %,d labels, alternative labels and descriptions for full-text search, "
                         + "%.1f s elapsed%n", indexed, (System.nanoTime() - start) / 1e9);

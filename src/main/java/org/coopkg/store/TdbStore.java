@@ -53,6 +53,15 @@ public final class TdbStore {
         return dir.resolve("text-index");
     }
 
+    /**
+     * The join statistics of the database in {@code dir} ({@code stats.opt}, written by {@code coopkg load --tdb2}): TDB2
+     * reads them when it opens the database and orders the patterns of a join by them (Jena's weighted reorder) instead
+     * of its fixed order. Any server of the database reads them, stock Fuseki too.
+     */
+    public static Path statisticsOf(Path dir) {
+        return dir.resolve("stats.opt");
+    }
+
     /** Opens (creating if needed) the TDB2 database in {@code dir}. */
     public static DatasetGraph open(Path dir) {
         return DatabaseMgr.connectDatasetGraph(dir.toString());

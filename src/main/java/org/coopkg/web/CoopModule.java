@@ -29,7 +29,10 @@ final class CoopModule implements FusekiModule {
     /** What the module serves, and the limits it applies. */
     record Settings(DatasetGraph dataset, CoopIris iris, Duration queryTimeout, long maxRows, long maxBodyBytes,
                     CorsPolicy cors, UpdateAuth auth, FairUse.Limits fairUse, QueryLimits queryLimits,
-                    CuratedDataset curated, UpdateJournal journal, ServiceAllowlist services) {}
+                    CuratedDataset curated, UpdateJournal journal, ServiceAllowlist services, long cacheBytes) {}
+
+    /** How long clients may reuse an answer of a read-only server without asking again. */
+    static final long RESULT_MAX_AGE_SECONDS = 300;
 
     private final Settings settings;
     private final Preparations preparations = new Preparations();
@@ -55,6 +58,9 @@ final class CoopModule implements FusekiModule {
         builder.addFilter("/*", new RequestGuard(settings.maxBodyBytes()))
                 .addFilter("/*", new FairUse(settings.fairUse(), settings.queryTimeout().toMillis()));
         CuratedDataset curated = null;
+        if (settings.cacheBytes() > 0 && !takesUpdates()) {
+            builder.addFilter("/*", new ResultCache(settings.cacheBytes(), RESULT_MAX_AGE_SECONDS));
+        }
         if (takesUpdates()) {
             UpdateAuth auth = settings.auth();
             curated = settings.curated();

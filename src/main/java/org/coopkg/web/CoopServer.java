@@ -12,6 +12,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.coopkg.core.CoopIris;
 import org.coopkg.core.Ontology;
+import org.coopkg.query.exec.CoopQueryEngine;
 import org.coopkg.store.StoredDataset;
 import org.coopkg.store.UpdateJournal;
 
@@ -153,8 +154,20 @@ public final class CoopServer implements AutoCloseable {
         private int maxNesting = DEFAULT_MAX_NESTING;
         private int maxQueryLength = DEFAULT_MAX_QUERY_LENGTH;
         private ServiceAllowlist services = ServiceAllowlist.none();
+        private long resultCacheBytes;
 
         private Builder() {}
+
+        /**
+         * Keep answers of a read-only server, up to this many bytes in all ({@link ResultCache}; 0, the default, keeps
+         * none). A server that takes updates keeps none whatever this says. Its figures are reported apart from the
+         * cold ones in BENCHMARKS.md.
+         */
+        public Builder resultCache(long bytes) {
+            if (bytes < 0) throw new InvalidSetting("the result cache", bytes, "must be 0 (none) or a positive number of bytes");
+            this.resultCacheBytes = bytes;
+            return this;
+        }
 
         /**
          * Update mode: SPARQL Update at {@code /coop/update} and a writable Graph Store at {@code /coop/data},
@@ -319,10 +332,11 @@ public final class CoopServer implements AutoCloseable {
 
         private CoopServer assemble(CoopIris iris, CuratedDataset curated, UpdateJournal opened) {
             dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
+            CoopQueryEngine.install(curated == null ? dataset : curated);
             CoopModule module = new CoopModule(new CoopModule.Settings(dataset, iris, queryTimeout, maxRows,
                     maxBodyBytes, new CorsPolicy(corsOrigins), auth,
                     new FairUse.Limits(maxClientRequests, maxRunning, maxQueued),
-                    new QueryLimits(maxNesting, maxQueryLength), curated, opened, services));
+                    new QueryLimits(maxNesting, maxQueryLength), curated, opened, services, resultCacheBytes));
             FusekiServer fuseki = FusekiServer.create()
                     .fusekiModules(FusekiModules.create(module))
                     .port(port)

@@ -97,6 +97,20 @@ class StoredDataTest {
     }
 
     @Test
+    void theLoadWritesJoinStatisticsThatTdb2OrdersJoinsBy() {
+        assertEquals(0, load.exit(), load.err());
+        assertTrue(Files.isRegularFile(TdbStore.statisticsOf(tdbDir)), "stats.opt beside the database");
+        assertTrue(load.err().contains("wrote the join statistics"), load.err());
+        DatasetGraph tdb = TdbStore.open(tdbDir);
+        try {
+            var reorder = org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(tdb).getReorderTransform();
+            assertTrue(reorder instanceof org.apache.jena.sparql.engine.optimizer.reorder.ReorderWeighted, reorder.toString());
+        } finally {
+            TdbStore.release(tdb);
+        }
+    }
+
+    @Test
     void serveTdb2AnswersTheGalleryLikeTheInMemoryServer() throws Exception {
         assertEquals(0, load.exit(), load.err());
         try (CoopServer server = CoopServer.builder().port(0).loopback(true).stored(TdbStore.openForServing(tdbDir, false)).build().start()) {

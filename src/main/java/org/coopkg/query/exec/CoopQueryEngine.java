@@ -1,0 +1,116 @@
+package org.coopkg.query.exec;
+
+import org.apache.jena.query.Query;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.riot.rowset.RowSetWriterRegistry;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.Plan;
+import org.apache.jena.sparql.engine.QueryEngineFactory;
+import org.apache.jena.sparql.engine.QueryEngineRegistry;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.main.QueryEngineMain;
+import org.apache.jena.sparql.util.Context;
+import org.apache.jena.sparql.util.Symbol;
+import org.apache.jena.tdb2.solver.QueryEngineTDB;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.sys.TDBInternal;
+
+/**
+ * coop-kg's query execution: ARQ's engine (TDB2's for a TDB2 database) with the rewrites of {@link CoopTransforms}
+ * applied to its plan, and the compact SPARQL JSON writer
+ * ({@link CompactJsonResults}). Every answer is ARQ's, row for row: the tests run the gallery and a set of
+ * property-path and negation cases both ways.
+ *
+ * <p>{@link #install} puts the engine in one dataset's context (a query registry of its own), so that other datasets
+ * in the JVM keep ARQ's; a query sets {@link #ENABLED} false in its context to run on ARQ's engine.
+ */
+public final class CoopQueryEngine {
+    /** Set false in a query's context to run it on ARQ's engine. */
+    public static final Symbol ENABLED = Symbol.create("https://w3id.org/coop-kg/ontology#queryEngine");
+
+    private static final QueryEngineFactory FACTORY = new Factory();
+
+    private CoopQueryEngine() {}
+
+    /**
+     * Queries of {@code dataset} run on coop-kg's engine from now on; SPARQL JSON results use the compact writer; an
+     * in-memory dataset's joins are ordered by its statistics ({@link #weightedJoinOrder}), gathered now.
+     */
+    public static void install(DatasetGraph dataset) {
+        QueryEngineRegistry registry = QueryEngineRegistry.get().copy();
+        registry.add(FACTORY);
+        QueryEngineRegistry.set(dataset.getContext(), registry);
+        CompactJsonResults.register();
+        if (!TDBInternal.isBackedByTDB(dataset)) weightedJoinOrder(dataset);
+    }
+
+    /**
+     * Basic graph patterns of the in-memory {@code dataset} matched in the order of its statistics ({@link WeightedStages})
+     * instead of ARQ's fixed order. Not for TDB2, which reads the statistics the load wrote ({@code stats.opt}). The
+     * order applies to every query of the dataset, ARQ's engine included (it is the dataset's stage generator).
+     */
+    public static void weightedJoinOrder(DatasetGraph dataset) {
+        WeightedStages stages = org.apache.jena.system.Txn.calculateRead(dataset, () -> WeightedStages.of(dataset.getDefaultGraph()));
+        org.apache.jena.sparql.engine.main.StageBuilder.setGenerator(dataset.getContext(), stages);
+    }
+
+    /** Whether a query with this context runs on coop-kg's engine (installed, and not turned off). */
+    static boolean enabled(Context context) {
+        return context != null && context.isTrueOrUndef(ENABLED);
+    }
+
+    private static final class Factory implements QueryEngineFactory {
+        @Override
+        public boolean accept(Query query, DatasetGraph dataset, Context context) {
+            return enabled(context);
+        }
+
+        @Override
+        public Plan create(Query query, DatasetGraph dataset, Binding input, Context context) {
+            if (TDBInternal.isBackedByTDB(dataset)) {
+                return new OnTdb2(query, TDBInternal.requireStorage(dataset), input, context).getPlan();
+            }
+            return new InMemory(query, dataset, input, context).getPlan();
+        }
+
+        @Override
+        public boolean accept(Op op, DatasetGraph dataset, Context context) {
+            return false;
+        }
+
+        @Override
+        public Plan create(Op op, DatasetGraph dataset, Binding input, Context context) {
+            throw new UnsupportedOperationException("coop-kg's engine runs queries, not algebra");
+        }
+    }
+
+    /** TDB2's engine (quad form, TDB2's BGP matching over node ids) with coop-kg's rewrites last. */
+    private static final class OnTdb2 extends QueryEngineTDB {
+        OnTdb2(Query query, DatasetGraphTDB dataset, Binding input, Context context) {
+            super(query, dataset, input, context);
+        }
+
+        @Override
+        protected Op modifyOp(Op op) {
+            Op rewritten = CoopTransforms.apply(super.modifyOp(op), context);
+            setOp(rewritten);
+            return rewritten;
+        }
+    }
+
+    /** ARQ's general engine, for in-memory datasets, with coop-kg's rewrites last. */
+    private static final class InMemory extends QueryEngineMain {
+        InMemory(Query query, DatasetGraph dataset, Binding input, Context context) {
+            super(query, dataset, input, context);
+        }
+
+        @Override
+        protected Op modifyOp(Op op) {
+            // Recorded, so that the plan shows what runs (TDB2's engine records its own the same way).
+            Op rewritten = CoopTransforms.apply(super.modifyOp(op), context);
+            setOp(rewritten);
+            return rewritten;
+        }
+    }
+}

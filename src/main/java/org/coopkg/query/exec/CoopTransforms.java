@@ -1,0 +1,30 @@
+package org.coopkg.query.exec;
+
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.algebra.Transformer;
+import org.apache.jena.sparql.algebra.TransformCopy;
+import org.apache.jena.sparql.algebra.op.OpOrder;
+import org.apache.jena.sparql.util.Context;
+
+/**
+ * The rewrites coop-kg applies to ARQ's optimised plan, last: existence tests as batched joins
+ * ({@link ExistenceJoins}) and {@code ORDER BY} with keys computed once ({@link KeyedOrder}, unless the context asks
+ * ARQ to spill large sorts to disk, which only ARQ's sort does).
+ */
+final class CoopTransforms {
+    private CoopTransforms() {}
+
+    static Op apply(Op op, Context context) {
+        Op rewritten = Transformer.transform(new ExistenceJoins(), op);
+        if (context.get(ARQ.spillToDiskThreshold) == null) rewritten = Transformer.transform(new KeyedOrders(), rewritten);
+        return rewritten;
+    }
+
+    private static final class KeyedOrders extends TransformCopy {
+        @Override
+        public Op transform(OpOrder order, Op sub) {
+            return new KeyedOrder(sub, order.getConditions());
+        }
+    }
+}
