@@ -540,13 +540,13 @@ class GalleryTest {
         String all = "PREFIX coop: <https://w3id.org/coop-kg/ontology#> SELECT (COUNT(*) AS ?n) WHERE { "
                 + "?x coop:participantCountry ?c }";
         String stated = "PREFIX coop: <https://w3id.org/coop-kg/ontology#> SELECT (COUNT(*) AS ?n) WHERE { "
-                + "GRAPH ?g { ?x coop:participantCountry ?c } ?g coop:support coop:Stated }";
+                + "?g coop:describes ?x ; coop:support coop:Stated . GRAPH ?g { ?x coop:participantCountry ?c } }";
         String implied = "PREFIX coop: <https://w3id.org/coop-kg/ontology#> SELECT (COUNT(DISTINCT *) AS ?n) WHERE { "
                 + "GRAPH ?g { ?x coop:participantCountry ?c } ?g coop:support coop:Implied "
                 + "FILTER NOT EXISTS { GRAPH ?h { ?x coop:participantCountry ?c } ?h coop:support coop:Stated } }";
         String youth = "PREFIX coop: <https://w3id.org/coop-kg/ontology#> SELECT (COUNT(*) AS ?n) WHERE { "
-                + "GRAPH ?g { <http://localhost:3030/id/project/youth-scientist-groups> coop:participantCountry ?c } "
-                + "?g coop:support coop:Stated }";
+                + "?g coop:describes <http://localhost:3030/id/project/youth-scientist-groups> ; coop:support coop:Stated . "
+                + "GRAPH ?g { <http://localhost:3030/id/project/youth-scientist-groups> coop:participantCountry ?c } }";
         assertEquals(0, count(youth), "the youth scientist groups' countries are read from 'the two countries'");
         assertTrue(count(implied) >= 6, "implied participant countries");
         assertTrue(count(stated) >= 3, "stated participant countries");
