@@ -39,20 +39,7 @@ public final class EntitySuggest {
     /** 0: a name begins with the typed words; 1: every typed word begins a word of a name; -1: neither. */
     private static int rank(List<String> typed, List<List<String>> names) {
         if (typed.isEmpty()) return -1;
-        int best = -1;
-        for (List<String> name : names) {
-            if (beginsWith(name, typed)) return 0;
-            if (typed.stream().allMatch(t -> name.stream().anyMatch(w -> w.startsWith(t)))) best = 1;
-        }
-        return best;
-    }
-
-    private static boolean beginsWith(List<String> name, List<String> typed) {
-        if (typed.size() > name.size()) return false;
-        for (int i = 0; i < typed.size(); i++) {
-            boolean last = i == typed.size() - 1;
-            if (last ? !name.get(i).startsWith(typed.get(i)) : !name.get(i).equals(typed.get(i))) return false;
-        }
-        return true;
+        NameMatch match = NameMatch.best(typed, names);
+        return match.beginsName() ? 0 : match == NameMatch.NONE ? -1 : 1;
     }
 }

@@ -23,7 +23,10 @@ import org.coopkg.core.LabelOrder;
 import org.coopkg.core.LinkPredicate;
 import org.coopkg.core.vocab.Coop;
 
-/** Reads one {@link Entry} from the union graph (the metadata graph included, for its location). */
+/**
+ * Reads one {@link Entry} from the union graph (the metadata graph included, for its location), or only the names and
+ * description of an entity for the entity lookup.
+ */
 final class EntryReader {
     private static final List<Node> COUNTRY = List.of(Coop.country.asNode(), Coop.hostCountry.asNode(),
             Coop.nationality.asNode());
@@ -54,15 +57,25 @@ final class EntryReader {
                 links(subject), location(subject, kind, id));
     }
 
+    /** Every label and alternative label of the entity, in every language. */
+    List<String> names(Node subject) {
+        List<String> names = new ArrayList<>();
+        for (Node property : List.of(RDFS.label.asNode(), SKOS.altLabel.asNode())) {
+            objects(subject, property).stream().filter(Node::isLiteral).forEach(n -> names.add(n.getLiteralLexicalForm()));
+        }
+        return names;
+    }
+
+    /** The one value of {@code property} to show: English first ({@link LabelOrder}). */
+    Optional<String> best(Node subject, Node property) {
+        return objects(subject, property).stream().filter(Node::isLiteral).min(LabelOrder.ENGLISH_FIRST)
+                .map(Node::getLiteralLexicalForm);
+    }
+
     private List<Node> objects(Node subject, Node property) {
         List<Node> values = new ArrayList<>();
         union.find(subject, property, Node.ANY).forEachRemaining(t -> values.add(t.getObject()));
         return values;
-    }
-
-    private Optional<String> best(Node subject, Node property) {
-        return objects(subject, property).stream().filter(Node::isLiteral).min(LabelOrder.ENGLISH_FIRST)
-                .map(Node::getLiteralLexicalForm);
     }
 
     private Map<ExternalDataset, Map<String, LinkPredicate>> links(Node subject) {

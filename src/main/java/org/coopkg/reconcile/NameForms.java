@@ -102,7 +102,10 @@ final class NameForms {
         return words;
     }
 
-    /** The name folded and split, without expansion or stemming: the words as a full-text index holds them. */
+    /**
+     * The name folded and split, without expansion or stemming: the words as typed, for acronyms, prefixes
+     * ({@link NameMatch}) and a search of the index.
+     */
     static List<String> rawWords(String name) {
         if (name == null || name.isBlank()) return List.of();
         String text = name.replace("&", " and ");

@@ -1,8 +1,10 @@
 package org.coopkg.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -16,7 +18,6 @@ import org.apache.jena.query.text.TextDatasetFactory;
 import org.apache.jena.query.text.TextIndex;
 import org.apache.jena.query.text.TextIndexConfig;
 import org.apache.jena.query.text.TextQueryFuncs;
-import org.apache.jena.query.text.analyzer.ConfigurableAnalyzer;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.syntax.ElementPathBlock;
@@ -26,6 +27,13 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -49,6 +57,8 @@ public final class TextSearch {
     private static final String TEXT = "http://jena.apache.org/text#";
     /** The properties indexed, in field order: label (default field), altLabel, description. */
     public static final List<Node> INDEXED = List.of(RDFS.label.asNode(), SKOS.altLabel.asNode(), DCTerms.description.asNode());
+    /** The index's analyser, for {@link #terms} (each index has its own, which it may close). */
+    private static final Analyzer ANALYZER = new FoldingAnalyzer();
 
     private TextSearch() {}
 
@@ -79,9 +89,25 @@ public final class TextSearch {
 
     public static TextIndexConfig indexConfig() {
         TextIndexConfig config = new TextIndexConfig(entityDefinition());
-        config.setAnalyzer(new ConfigurableAnalyzer(TEXT + "StandardTokenizer",
-                List.of(TEXT + "LowerCaseFilter", TEXT + "ASCIIFoldingFilter")));
+        config.setAnalyzer(new FoldingAnalyzer());
         return config;
+    }
+
+    /**
+     * The words of a text as the index holds them, made by the index's own analyser ({@code Max-Plänck's} is
+     * {@code max}, {@code planck's}): what a query must ask for to meet what was indexed.
+     */
+    public static List<String> terms(String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = ANALYZER.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) terms.add(term.toString());
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
+        }
+        return terms;
     }
 
     /**
@@ -159,5 +185,24 @@ public final class TextSearch {
             throw e;
         }
         return count[0];
+    }
+
+    /**
+     * Lucene's standard tokenizer, then lower case and ASCII folding, also for the prefix and fuzzy terms of a query:
+     * the chain {@code fuseki-config/coop-tdb2-text.ttl} gives jena-text's {@code ConfigurableAnalyzer}. That class
+     * is not used here because it makes its filters through one array shared by all its instances, so two threads
+     * making them at once (a lookup's first {@link #terms} and a query being parsed) could mix up their chains.
+     */
+    private static final class FoldingAnalyzer extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer words = new StandardTokenizer();
+            return new TokenStreamComponents(words, normalize(fieldName, words));
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        }
     }
 }

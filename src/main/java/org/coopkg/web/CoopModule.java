@@ -13,7 +13,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.coopkg.core.CoopIris;
 import org.coopkg.core.Ontology;
 import org.coopkg.query.Gallery;
-import org.coopkg.store.EntityLookup;
+import org.coopkg.reconcile.EntityLookup;
 import org.coopkg.store.UpdateJournal;
 
 /**

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.coopkg.load.CuratedSchema;
-import org.coopkg.store.EntityLookup;
+import org.coopkg.reconcile.EntityLookup;
 
 /**
  * {@code GET /api/lookup?q=max pla&kind=organisation&limit=10}: the entities whose names begin with, or are

@@ -2,22 +2,13 @@ package org.coopkg.bench;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.coopkg.core.CoopIris;
-import org.coopkg.derive.CoopLoader;
-import org.coopkg.derive.LoadedGraph;
-import org.coopkg.load.CuratedFiles;
-import org.coopkg.store.TextSearch;
-import org.coopkg.web.CoopServer;
 
 /**
  * A small harness, not a test: the latency of one 10-query reconciliation batch (POST {@code /reconcile}, names as
@@ -49,17 +40,10 @@ public final class ReconcileLatency {
     private ReconcileLatency() {}
 
     public static void main(String[] args) throws Exception {
-        CuratedFiles files = args.length > 0 ? CuratedFiles.directory(Path.of(args[0])) : CuratedFiles.bundled();
-        LoadedGraph graph = new CoopLoader(files, CoopIris.DEFAULT_BASE).load();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        try (CoopServer server = CoopServer.builder().dataset(TextSearch.withInMemoryIndex(graph.readOnlyDataset()))
-                .port(0).loopback(true).build().start()) {
+        try (ServedData data = ServedData.of(args)) {
             long start = System.nanoTime();
-            String manifest = server.url(CoopIris.RECONCILE_PATH);
-            while (http.send(HttpRequest.newBuilder(URI.create(manifest)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode() != 200) {
-                Thread.sleep(100);
-            }
+            String manifest = data.url(CoopIris.RECONCILE_PATH);
+            while (data.status(HttpRequest.newBuilder(URI.create(manifest)).build()) != 200) Thread.sleep(100);
             double readyMs = (System.nanoTime() - start) / 1e6;
             HttpRequest batch = HttpRequest.newBuilder(URI.create(manifest))
                     .header("Content-Type", "application/x-www-form-urlencoded")
@@ -68,12 +52,10 @@ public final class ReconcileLatency {
             List<Double> millis = new ArrayList<>();
             for (int i = 0; i < WARM_UP + MEASURED; i++) {
                 long t = System.nanoTime();
-                HttpResponse<String> response = http.send(batch, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) throw new IllegalStateException(response.statusCode() + " " + response.body());
+                data.ok(batch);
                 if (i >= WARM_UP) millis.add((System.nanoTime() - t) / 1e6);
             }
-            System.out.printf(Locale.ROOT, "data: %s, %d curated rows, %d quads in named graphs%n", files.location(),
-                    graph.rows(), graph.namedGraphQuads());
+            System.out.println(data.description());
             System.out.printf(Locale.ROOT, "reconciliation service ready %.0f ms after start; 10-query batch over %d runs: "
                             + "median %.1f ms, p95 %.1f ms, max %.1f ms%n", readyMs, MEASURED, Stats.median(millis),
                     Stats.percentile(millis, 95), millis.stream().mapToDouble(Double::doubleValue).max().orElse(0));

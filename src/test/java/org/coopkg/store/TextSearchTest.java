@@ -53,6 +53,18 @@ class TextSearchTest {
         DatasetGraph text = TextSearch.withInMemoryIndex(data());
         assertEquals(List.of("http://ex.org/id/organisation/mpg"), search(text, "max planck"));
         assertEquals(List.of("http://ex.org/id/organisation/polytechnique"), search(text, "ecole"));
+        // Prefix and fuzzy terms are folded too.
+        assertEquals(List.of("http://ex.org/id/organisation/polytechnique"), search(text, "ÉCOL*"));
+        assertEquals(List.of("http://ex.org/id/organisation/mpg"), search(text, "PLÄNK~1"));
+    }
+
+    @Test
+    void termsAreTheWordsAsTheIndexHoldsThem() {
+        // The index's own analyser: an inner apostrophe stays, ß folds to ss, a Greek letter stays itself.
+        assertEquals(List.of("max", "planck's", "π", "hub", "strasse"), TextSearch.terms("Max-Plänck's π-HuB, Straße"));
+        assertEquals(List.of(), TextSearch.terms(" & - "));
+        DatasetGraph text = TextSearch.withInMemoryIndex(data());
+        assertEquals(List.of("http://ex.org/id/organisation/polytechnique"), search(text, String.join(" ", TextSearch.terms("ÉCOLE"))));
     }
 
     @Test
