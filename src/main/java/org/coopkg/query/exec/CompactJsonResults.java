@@ -91,7 +91,15 @@ public final class CompactJsonResults implements RowSetWriter {
 
     @Override
     public void write(Writer out, RowSet rowSet, Context context) {
-        throw new UnsupportedOperationException("SPARQL JSON results are written to an OutputStream");
+        // Jena's JSON writer refuses a Writer; the bytes are UTF-8 by definition, so they decode to the same text.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        write(bytes, rowSet, context);
+        try {
+            out.write(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -141,7 +149,7 @@ public final class CompactJsonResults implements RowSetWriter {
                 term(t.getObject());
                 raw((byte) '}');
             } else {
-                throw new UnsupportedOperationException("cannot write " + n + " in SPARQL JSON results");
+                throw new IllegalArgumentException("a SPARQL JSON result holds no " + n + " (only IRIs, literals, blank nodes and triple terms)");
             }
             raw((byte) '}');
         }

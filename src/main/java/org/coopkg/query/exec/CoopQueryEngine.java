@@ -5,6 +5,7 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.riot.rowset.RowSetWriterRegistry;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.engine.Plan;
 import org.apache.jena.sparql.engine.QueryEngineFactory;
 import org.apache.jena.sparql.engine.QueryEngineRegistry;
@@ -42,7 +43,22 @@ public final class CoopQueryEngine {
         registry.add(FACTORY);
         QueryEngineRegistry.set(dataset.getContext(), registry);
         CompactJsonResults.register();
-        if (!TDBInternal.isBackedByTDB(dataset)) weightedJoinOrder(dataset);
+        if (!storedInTdb2(dataset)) weightedJoinOrder(dataset);
+    }
+
+    /**
+     * Whether the dataset, under any wrappers (the full-text index's, the update path's), is a TDB2 database: its
+     * BGPs are then matched by TDB2's own stage generator over node ids, in the order of the load's {@code stats.opt},
+     * which a weighted order gathered from its default graph would replace (and gathering it reads every quad).
+     */
+    static boolean storedInTdb2(DatasetGraph dataset) {
+        return TDBInternal.isBackedByTDB(underWrappers(dataset));
+    }
+
+    private static DatasetGraph underWrappers(DatasetGraph dataset) {
+        DatasetGraph base = dataset;
+        while (base instanceof DatasetGraphWrapper wrapper) base = wrapper.getWrapped();
+        return base;
     }
 
     /**
@@ -68,8 +84,11 @@ public final class CoopQueryEngine {
 
         @Override
         public Plan create(Query query, DatasetGraph dataset, Binding input, Context context) {
-            if (TDBInternal.isBackedByTDB(dataset)) {
-                return new OnTdb2(query, TDBInternal.requireStorage(dataset), input, context).getPlan();
+            // Under the full-text index's wrapper too: ARQ's general engine would match a TDB2 database's GRAPH
+            // patterns graph by graph. text:query finds its index in the context, which the wrapper filled.
+            DatasetGraph base = underWrappers(dataset);
+            if (TDBInternal.isBackedByTDB(base)) {
+                return new OnTdb2(query, TDBInternal.requireStorage(base), input, context).getPlan();
             }
             return new InMemory(query, dataset, input, context).getPlan();
         }
@@ -81,7 +100,7 @@ public final class CoopQueryEngine {
 
         @Override
         public Plan create(Op op, DatasetGraph dataset, Binding input, Context context) {
-            throw new UnsupportedOperationException("coop-kg's engine runs queries, not algebra");
+            throw new IllegalStateException("coop-kg's engine runs queries, not algebra: accept(Op, …) refuses every Op");
         }
     }
 

@@ -19,8 +19,10 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.riot.rowset.RowSetReaderRegistry;
 import org.apache.jena.riot.rowset.rw.RowSetWriterJSON;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.engine.QueryEngineRegistry;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.main.StageBuilder;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetRewindable;
@@ -106,6 +108,29 @@ class CoopQueryEngineTest {
                 .getClass().getName().contains("CoopQueryEngine"));
     }
 
+    /**
+     * A TDB2 database under wrappers (the full-text index's, as {@code serve --tdb2} assembles it) keeps TDB2's own
+     * join order: a weighted order gathered at install would read every quad and replace the load's statistics.
+     */
+    @Test
+    void aWrappedTdb2DatabaseKeepsItsOwnJoinOrder() {
+        DatasetGraph wrappedTdb2 = new DatasetGraphWrapper(new DatasetGraphWrapper(DatabaseMgr.createDatasetGraph()));
+        assertTrue(CoopQueryEngine.storedInTdb2(wrappedTdb2));
+        assertFalse(CoopQueryEngine.storedInTdb2(new DatasetGraphWrapper(inMemory)));
+        CoopQueryEngine.install(wrappedTdb2);
+        assertFalse(StageBuilder.getGenerator(wrappedTdb2.getContext()) instanceof WeightedStages);
+        assertTrue(StageBuilder.getGenerator(inMemory.getContext()) instanceof WeightedStages);
+    }
+
+    /** Wrapped, a TDB2 database still runs on TDB2's engine (quads over node ids), not ARQ's graph-by-graph one. */
+    @Test
+    void aWrappedTdb2DatabaseRunsOnTdb2sEngine() {
+        DatasetGraph wrapped = new DatasetGraphWrapper(tdb2);
+        String plan = plan(wrapped, sparql("10-provenance-of-an-entity.rq"));
+        assertTrue(plan.contains("quadpattern"), plan);
+        assertSameAnswers(wrapped, sparql("10-provenance-of-an-entity.rq"));
+    }
+
     @ParameterizedTest
     @MethodSource("gallery")
     void compactJsonReadsBackAsJenasJson(String file) {
@@ -122,6 +147,12 @@ class CoopQueryEngineTest {
             assertEquals(readBack(jenas.toByteArray()), readBack(ours.toByteArray()), file);
             // Valid JSON by a parser that is not Jena's results reader.
             org.apache.jena.atlas.json.JSON.parse(new ByteArrayInputStream(ours.toByteArray()));
+            // Written as characters, the same rows again.
+            rows.reset();
+            java.io.StringWriter chars = new java.io.StringWriter();
+            CompactJsonResults.writer().write(chars, rows, ARQ.getContext());
+            assertEquals(readBack(jenas.toByteArray()),
+                    readBack(chars.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), file + " through a Writer");
         });
     }
 
