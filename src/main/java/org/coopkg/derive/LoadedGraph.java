@@ -10,7 +10,6 @@ import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.core.DatasetGraphMapLink;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.coopkg.core.CoopIris;
@@ -81,7 +80,7 @@ public final class LoadedGraph {
         if (readOnly == null) {
             if (dataset != null) return dataset;
             long start = System.nanoTime();
-            DatasetGraphMapLink built = new DatasetGraphMapLink(union);
+            UnionIndexedDataset built = new UnionIndexedDataset(union);
             namedQuads.forEach(built::add);
             built.prefixes().putAll(prefixes);
             readOnly = built;

@@ -16,11 +16,11 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphMapLink;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.coopkg.core.CoopIris;
 import org.coopkg.core.Ontology;
+import org.coopkg.derive.UnionIndexedDataset;
 
 /**
  * A release dump ({@code coop-kg.nq.gz} of {@code coopkg dist}, or any N-Quads or TriG file of the graph, gzipped
@@ -55,7 +55,7 @@ public final class ReleaseDump {
         }
         // As LoadedGraph.readOnlyDataset(): the union an indexed graph, the named graphs plain ones.
         Graph union = new GraphMem2Roaring();
-        DatasetGraph dataset = new DatasetGraphMapLink(union);
+        DatasetGraph dataset = new UnionIndexedDataset(union);
         String[] base = {null};
         Txn.executeWrite(dataset, () -> {
             try (InputStream raw = Files.newInputStream(file);

@@ -10,6 +10,7 @@ import org.apache.jena.sparql.engine.Plan;
 import org.apache.jena.sparql.engine.QueryEngineFactory;
 import org.apache.jena.sparql.engine.QueryEngineRegistry;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.sparql.engine.main.QueryEngineMain;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.sparql.util.Symbol;
@@ -118,10 +119,12 @@ public final class CoopQueryEngine {
         }
     }
 
-    /** ARQ's general engine, for in-memory datasets, with coop-kg's rewrites last. */
+    /** ARQ's general engine, for in-memory datasets, with coop-kg's rewrites last and GRAPH patterns matched as quads. */
     private static final class InMemory extends QueryEngineMain {
         InMemory(Query query, DatasetGraph dataset, Binding input, Context context) {
             super(query, dataset, input, context);
+            // The engine's context is this query's own copy.
+            QC.setFactory(this.context, QuadMatchingExecutor.FACTORY);
         }
 
         @Override

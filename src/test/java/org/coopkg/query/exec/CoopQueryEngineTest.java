@@ -157,13 +157,30 @@ class CoopQueryEngineTest {
     }
 
     /** Runs the query with ARQ's engine and with coop-kg's, and compares the rows in order. */
+    /** ARQ's answers, in ARQ's order where the query asks for an order; as a multiset where it does not. */
     static void assertSameAnswers(DatasetGraph dataset, String sparql) {
         Txn.executeRead(dataset, () -> {
             List<Binding> arqs = rows(dataset, sparql, false);
             List<Binding> ours = rows(dataset, sparql, true);
             assertEquals(arqs.size(), ours.size(), "rows of\n" + sparql);
+            if (!QueryFactory.create(sparql).hasOrderBy()) {
+                // Without ORDER BY the order is the engine's: GRAPH ?g patterns, matched as quads, come in the order
+                // of the data's index, not graph by graph.
+                assertEquals(sorted(arqs), sorted(ours), "rows of\n" + sparql);
+                return;
+            }
             for (int i = 0; i < arqs.size(); i++) assertEquals(arqs.get(i), ours.get(i), "row " + i + " of\n" + sparql);
         });
+    }
+
+    private static List<String> sorted(List<Binding> rows) {
+        return rows.stream().map(CoopQueryEngineTest::sortedVariables).sorted().toList();
+    }
+
+    private static String sortedVariables(Binding row) {
+        java.util.TreeMap<String, String> values = new java.util.TreeMap<>();
+        row.forEach((var, value) -> values.put(var.getVarName(), value.toString()));
+        return values.toString();
     }
 
     static List<Binding> rows(DatasetGraph dataset, String sparql, boolean coop) {

@@ -1,16 +1,23 @@
 package org.coopkg.query.exec;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import org.apache.jena.mem2.GraphMem2Roaring;
+import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.mem.DatasetGraphInMemory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.coopkg.derive.UnionIndexedDataset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +34,7 @@ class EngineEdgeCasesTest {
     private static final String PREFIXES = "PREFIX : <http://example/> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> ";
     private static DatasetGraph inMemory;
     private static DatasetGraph tdb2;
+    private static DatasetGraph readOnly;
 
     @BeforeAll
     static void load() {
@@ -54,6 +62,14 @@ class EngineEdgeCasesTest {
             Txn.executeWrite(d, () -> RDFParser.fromString(trig.toString(), Lang.TRIG).parse(d));
             CoopQueryEngine.install(d);
         }
+        // As the loader builds it: the default graph holds the named graphs' triples too.
+        GraphMem2Roaring union = new GraphMem2Roaring();
+        readOnly = new UnionIndexedDataset(union);
+        Txn.executeRead(inMemory, () -> inMemory.find().forEachRemaining(quad -> {
+            union.add(quad.asTriple());
+            if (!quad.isDefaultGraph()) readOnly.add(quad);
+        }));
+        CoopQueryEngine.install(readOnly);
     }
 
     static Stream<String> cases() {
@@ -94,7 +110,18 @@ class EngineEdgeCasesTest {
                 "SELECT ?i ?v { ?i :val ?v } ORDER BY ?v ?i LIMIT 10 OFFSET 5",
                 "SELECT * { { SELECT ?i { ?i :val ?v } ORDER BY DESC(?v) ?i LIMIT 3 } ?i :label ?l }",
                 "SELECT DISTINCT ?v { ?i :val ?v } ORDER BY ?v",
-                "SELECT ?t (COUNT(*) AS ?n) (GROUP_CONCAT(?i) AS ?all) { ?i :tag ?t } GROUP BY ?t ORDER BY DESC(?n) ?t");
+                "SELECT ?t (COUNT(*) AS ?n) (GROUP_CONCAT(?i) AS ?all) { ?i :tag ?t } GROUP BY ?t ORDER BY DESC(?n) ?t",
+                // GRAPH ?g over triple patterns, matched as quads: unbound, bound before, shared with the pattern,
+                // with a triple in two graphs, empty, inside OPTIONAL and with a pattern no graph holds.
+                "SELECT * { GRAPH ?g { ?x :s ?y } } ORDER BY ?g ?x ?y",
+                "SELECT * { GRAPH ?g { ?x :s ?y . ?y :s ?z } } ORDER BY ?g ?x",
+                "SELECT * { VALUES ?g { :g2 :nowhere } GRAPH ?g { ?x :s ?y } } ORDER BY ?g ?x",
+                "SELECT * { ?a :p ?b GRAPH ?g { ?a :s ?b } } ORDER BY ?g",
+                "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { :a :s :b } } GROUP BY ?g ORDER BY ?g",
+                "SELECT * { GRAPH ?g { ?g :s ?y } }",
+                "SELECT * { GRAPH ?g { } } ORDER BY ?g",
+                "SELECT * { ?x :p ?y OPTIONAL { GRAPH ?g { ?x :s ?z } } } ORDER BY ?x ?y ?g",
+                "SELECT * { GRAPH ?g { ?x :p ?y } }");
     }
 
     @ParameterizedTest
@@ -105,8 +132,36 @@ class EngineEdgeCasesTest {
 
     @ParameterizedTest
     @MethodSource("cases")
+    void inTheReadOnlyDataset(String query) {
+        CoopQueryEngineTest.assertSameAnswers(readOnly, PREFIXES + query);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
     void onTdb2(String query) {
         CoopQueryEngineTest.assertSameAnswers(tdb2, PREFIXES + query);
+    }
+
+    /** In memory, GRAPH ?g over triple patterns asks the dataset for quads, not every named graph for triples. */
+    @Test
+    void graphPatternsAreMatchedAsQuads() {
+        AtomicInteger listings = new AtomicInteger();
+        DatasetGraph counting = new DatasetGraphInMemory() {
+            @Override
+            public Iterator<Node> listGraphNodes() {
+                listings.incrementAndGet();
+                return super.listGraphNodes();
+            }
+        };
+        Txn.executeWrite(counting, () -> Txn.executeRead(inMemory, () -> inMemory.find().forEachRemaining(counting::add)));
+        CoopQueryEngine.install(counting);
+        String query = PREFIXES + "SELECT * { ?a :p ?b GRAPH ?g { ?a :s ?b } }";
+        List<?> ours = Txn.calculateRead(counting, () -> CoopQueryEngineTest.rows(counting, query, true));
+        assertEquals(0, listings.get());
+        List<?> arqs = Txn.calculateRead(counting, () -> CoopQueryEngineTest.rows(counting, query, false));
+        assertTrue(listings.get() > 0, "ARQ's engine visits the graphs");
+        assertEquals(3, ours.size());
+        assertEquals(arqs.size(), ours.size());
     }
 
     @Test
