@@ -71,10 +71,10 @@ public final class LoadedGraph {
 
     /**
      * The data for reading only: the union, already built by the load as an indexed in-memory graph
-     * ({@code GraphMem2Roaring}), as the default graph, and each named graph a plain in-memory graph. Built
-     * several times faster than {@link #dataset()} and faster to query, above all queries whose {@code GRAPH ?g}
-     * visits the per-row graphs (BENCHMARKS.md has the figures). Its
-     * transactions cannot roll back, so a server that takes updates uses {@link #dataset()}.
+     * ({@code GraphMem2Roaring}), as the default graph, and each named graph a plain in-memory graph, found for a pattern
+     * through the union's index ({@link UnionIndexedDataset}). Built several times faster than {@link #dataset()} and
+     * faster to query (BENCHMARKS.md has the figures). Its transactions cannot roll back, so a server that takes
+     * updates uses {@link #dataset()}.
      */
     public synchronized DatasetGraph readOnlyDataset() {
         if (readOnly == null) {
