@@ -21,6 +21,9 @@ import jakarta.servlet.http.HttpServletRequest;
  * again from memory ({@link BufferedRequest}), with the form parameters parsed strictly.
  */
 final class BodyCheck {
+    /** How much of a body over the limit is read and dropped before the 413 (see {@link #tooLarge}). */
+    private static final long DISCARDED_AT_MOST = 1 << 20;
+
     private final long maxBodyBytes;
 
     BodyCheck(long maxBodyBytes) {
@@ -37,7 +40,7 @@ final class BodyCheck {
             checkOneOperation(query, null);
             return request;
         }
-        if (declared > maxBodyBytes) throw tooLarge();
+        if (declared > maxBodyBytes) throw tooLarge(request.getInputStream());
         byte[] body = readAtMost(request.getInputStream(), maxBodyBytes);
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         String charset = parameter(type, "charset");
@@ -73,7 +76,15 @@ final class BodyCheck {
         }
     }
 
-    private Refused tooLarge() {
+    /**
+     * The 413, once the rest of the body (up to {@link #DISCARDED_AT_MOST}) has been read and dropped: a server that
+     * answers and closes while the client is still sending leaves many clients with a reset connection instead of
+     * the answer. Past that bound the connection is closed all the same.
+     */
+    private Refused tooLarge(InputStream body) throws IOException {
+        byte[] buffer = new byte[8192];
+        long discarded = 0;
+        for (int n; discarded < DISCARDED_AT_MOST && (n = body.read(buffer)) >= 0; ) discarded += n;
         return new Refused(413, "the request body is larger than " + maxBodyBytes + " bytes");
     }
 
@@ -82,7 +93,7 @@ final class BodyCheck {
         byte[] buffer = new byte[8192];
         for (int n; (n = in.read(buffer)) >= 0; ) {
             out.write(buffer, 0, n);
-            if (out.size() > limit) throw tooLarge();
+            if (out.size() > limit) throw tooLarge(in);
         }
         return out.toByteArray();
     }

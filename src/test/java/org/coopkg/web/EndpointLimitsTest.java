@@ -205,6 +205,12 @@ class EndpointLimitsTest {
                                 .header("Content-Type", "application/sparql-query")
                                 .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(utf8(select + " #" + "x".repeat(5000)))))
                                 .build()),
+                // Still being sent when the server has seen enough: the client reads the 413, not a reset connection.
+                Arguments.of("a large chunked body over the limit", 413, "1000 bytes",
+                        HttpRequest.newBuilder(URI.create(sparql.formatted(capped.port())))
+                                .header("Content-Type", "application/sparql-query")
+                                .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(utf8(select + " #" + "x".repeat(400_000)))))
+                                .build()),
                 Arguments.of("an unknown path", 404, "",
                         HttpRequest.newBuilder(URI.create("http://localhost:" + open.port() + "/no/such/path")).GET().build()),
                 Arguments.of("an unknown path under the dataset", 404, "",
