@@ -6,6 +6,7 @@ import org.apache.jena.riot.rowset.RowSetWriterRegistry;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.sparql.core.DatasetGraphWrapperView;
 import org.apache.jena.sparql.engine.Plan;
 import org.apache.jena.sparql.engine.QueryEngineFactory;
 import org.apache.jena.sparql.engine.QueryEngineRegistry;
@@ -56,9 +57,16 @@ public final class CoopQueryEngine {
         return TDBInternal.isBackedByTDB(underWrappers(dataset));
     }
 
+    /**
+     * The dataset a query can run on directly, as Jena's own {@code QueryEngineFactoryWrapper} finds it: under every
+     * wrapper but one that changes what a query sees ({@link DatasetGraphWrapperView}, e.g. the union a SPARQL Update's
+     * WHERE clause reads).
+     */
     private static DatasetGraph underWrappers(DatasetGraph dataset) {
         DatasetGraph base = dataset;
-        while (base instanceof DatasetGraphWrapper wrapper) base = wrapper.getWrapped();
+        while (base instanceof DatasetGraphWrapper wrapper && !(base instanceof DatasetGraphWrapperView)) {
+            base = wrapper.getWrapped();
+        }
         return base;
     }
 
