@@ -53,8 +53,13 @@ class UpdateSemanticsTest {
     @BeforeEach
     void start() throws Exception {
         Path passwords = Files.writeString(dir.resolve("passwd"), "curator: s3cret\n");
-        stored = new CoopLoader(CuratedFiles.bundled(), BASE).load().dataset();
+        stored = storedData(dir);
         server = CoopServer.builder().dataset(stored).port(0).loopback(true).updates(passwords).build().start();
+    }
+
+    /** The bundled data as the server stores it: in memory here, in TDB2 in {@link UpdateSemanticsOnTdb2Test}. */
+    DatasetGraph storedData(Path dir) throws Exception {
+        return new CoopLoader(CuratedFiles.bundled(), BASE).load().dataset();
     }
 
     @AfterEach
@@ -71,6 +76,10 @@ class UpdateSemanticsTest {
         assertEquals(204, update("INSERT DATA { <urn:x:t> a <urn:x:Thing> } ; "
                 + "INSERT { GRAPH <urn:x:derived> { ?t <urn:x:seen> true } } WHERE { ?t a <urn:x:Thing> }").statusCode());
         assertTrue(ask("ASK { GRAPH <urn:x:derived> { <urn:x:t> <urn:x:seen> true } }"));
+        // The same with the inserted subject named in the WHERE, and the result in the default graph.
+        assertEquals(204, update("INSERT DATA { <urn:x:a> <urn:x:p> \"x\" } ; "
+                + "INSERT { <urn:x:b> <urn:x:p> ?o } WHERE { <urn:x:a> <urn:x:p> ?o }").statusCode());
+        assertTrue(ask("ASK { GRAPH <" + EDITS + "> { <urn:x:b> <urn:x:p> \"x\" } }"));
     }
 
     @Test
