@@ -34,7 +34,7 @@ public final class UnionIndexedDataset extends DatasetGraphMapLink {
     @Override
     protected Iterator<Quad> findInAnyNamedGraphs(Node s, Node p, Node o) {
         // Everything is quicker read graph by graph (and then in the order it always had).
-        if (isAny(s) && isAny(p) && isAny(o)) return super.findInAnyNamedGraphs(s, p, o);
+        if (isWildcard(s) && isWildcard(p) && isWildcard(o)) return super.findInAnyNamedGraphs(s, p, o);
         Map<Triple, Object> index = index();
         return Iter.flatMap(union.find(s, p, o), triple -> {
             Object graphs = index.get(triple);
@@ -42,10 +42,6 @@ public final class UnionIndexedDataset extends DatasetGraphMapLink {
             if (graphs instanceof Node graph) return Iter.singletonIterator(Quad.create(graph, triple));
             return Iter.map(Arrays.asList((Node[]) graphs).iterator(), graph -> Quad.create(graph, triple));
         });
-    }
-
-    private static boolean isAny(Node node) {
-        return node == null || Node.ANY.equals(node);
     }
 
     private Map<Triple, Object> index() {

@@ -49,7 +49,7 @@ public final class CoopQueryEngine {
     }
 
     /**
-     * Whether the dataset, under any wrappers (the full-text index's, the update path's), is a TDB2 database: its
+     * Whether the dataset, under the wrappers a query sees through (the full-text index's), is a TDB2 database: its
      * BGPs are then matched by TDB2's own stage generator over node ids, in the order of the load's {@code stats.opt},
      * which a weighted order gathered from its default graph would replace (and gathering it reads every quad).
      */
