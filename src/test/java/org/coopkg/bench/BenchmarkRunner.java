@@ -32,6 +32,7 @@ import org.coopkg.load.CuratedFiles;
 import org.coopkg.query.Gallery;
 import org.coopkg.query.GalleryQuery;
 import org.coopkg.store.Folders;
+import org.coopkg.store.TdbStore;
 import org.coopkg.synth.SyntheticData;
 
 /**
@@ -45,7 +46,7 @@ import org.coopkg.synth.SyntheticData;
  */
 public final class BenchmarkRunner {
     private static final List<String> ALL_SECTIONS = List.of("load", "tdb2", "endpoint", "startup", "inference", "large",
-            "memory", "json", "cache");
+            "memory", "json", "cache", "storage");
     private static final String DATASET = "/coop";
     /** Gallery queries that need the full-text index, which the stock server on the same data does not have. */
     private static final Set<String> NEEDS_TEXT_INDEX = Set.of("17-full-text-search.rq");
@@ -137,6 +138,7 @@ public final class BenchmarkRunner {
         // The large section first, while this JVM holds nothing: its loader needs most of the machine's memory.
         if (sections.contains("large")) section("Scale: gallery queries on TDB2", this::large);
         if (sections.contains("memory")) section("Scale: gallery queries in memory", this::memory);
+        if (sections.contains("storage")) section("Storage: union copy, node cache, in-memory graph class", this::storage);
         if (sections.contains("json")) section("Results: writing SPARQL JSON", this::json);
         if (sections.contains("cache")) section("Result cache (warm figures, apart from the cold ones above)", this::cache);
         if (sections.contains("load")) section("Load: curated CSV → in-memory dataset vs `riot --sink`", this::loadInMemory);
@@ -223,12 +225,21 @@ public final class BenchmarkRunner {
         List<Double> loader = new ArrayList<>();
         double oursPeak = 0;
         double loaderPeak = 0;
+        // CPU seconds of each load, and how many cores that kept busy on average.
+        List<Double> oursCpu = new ArrayList<>();
+        List<Double> loaderCpu = new ArrayList<>();
+        List<Double> oursCores = new ArrayList<>();
+        List<Double> loaderCores = new ArrayList<>();
         for (int i = 0; i <= runs; i++) {
             Path dbA = fresh(work.resolve("tdb2-coopkg"));
             try (Jvm jvm = Jvm.start(jvmFlags(), work.resolve("logs/load-coopkg.log"), "-jar", coopJar.toString(),
                     "load", "--no-duplicate-check", "--data", data.toString(), "--tdb2", dbA.toString())) {
                 double s = jvm.await(Duration.ofMinutes(30));
-                if (i > 0) ours.add(quads / s);
+                if (i > 0) {
+                    ours.add(quads / s);
+                    oursCpu.add(jvm.cpuSeconds());
+                    oursCores.add(jvm.cpuSeconds() / s);
+                }
                 oursPeak = Math.max(oursPeak, jvm.peakMib());
                 log(String.format(Locale.ROOT, "run %d: coopkg load --tdb2 %.2f s", i, s));
             }
@@ -236,7 +247,11 @@ public final class BenchmarkRunner {
             try (Jvm jvm = Jvm.start(jvmFlags(), work.resolve("logs/load-tdbloader.log"), "-cp", fusekiJar.toString(),
                     "tdb2.tdbloader", "--loader=phased", "--loc", dbB.toString(), dump.toString())) {
                 double s = jvm.await(Duration.ofMinutes(30));
-                if (i > 0) loader.add(quads / s);
+                if (i > 0) {
+                    loader.add(quads / s);
+                    loaderCpu.add(jvm.cpuSeconds());
+                    loaderCores.add(jvm.cpuSeconds() / s);
+                }
                 loaderPeak = Math.max(loaderPeak, jvm.peakMib());
                 log(String.format(Locale.ROOT, "run %d: tdb2.tdbloader %.2f s", i, s));
             }
@@ -250,6 +265,11 @@ public final class BenchmarkRunner {
         lines.add("");
         table(lines);
         row(lines, "TDB2 load rate (quads/s)", ours, loader, true, "≥ 1.0×", 1.0, "%,.0f");
+        row(lines, "CPU time per load, user and system, all threads (s)", oursCpu, loaderCpu, false, "—", 0, "%.1f");
+        row(lines, "cores busy on average (CPU time ÷ wall time)", oursCores, loaderCores, false, "—", 0, "%.2f");
+        lines.add("");
+        lines.add("CPU time is sampled every 200 ms while a load runs. Where a load keeps both cores busy, running its steps "
+                + "side by side cannot shorten it; only less work can.");
         // The last run's own account of its steps: the bulk load proper against the work tdbloader does not do.
         List<String> account = Files.readAllLines(work.resolve("logs/load-coopkg.log")).stream()
                 .filter(l -> l.contains("curated rows ->") || l.startsWith("loaded ") || l.contains("indexed ")).toList();
@@ -638,6 +658,27 @@ public final class BenchmarkRunner {
         lines.add("");
         lines.add(fmt("Peak resident memory: coop-kg %,.0f MiB (heap in use after a full collection once the queries had "
                 + "run: %,.0f MiB), stock Fuseki %,.0f MiB.", peak, liveHeap, stockPeak));
+    }
+
+    /**
+     * The storage choices (issue 17 §2): the TDB2 ones on the database of the start-up section's scale, the in-memory
+     * graph class at the load and memory sections' scales.
+     */
+    private void storage(List<String> lines) throws Exception {
+        StorageBench bench = new StorageBench(work, jvmFlags(), fusekiJar, runs);
+        Path scaled = synth(startupScale);
+        Path dump = dump(scaled, "syn-" + startupScale + ".nq");
+        Path ourDb = work.resolve("tdb2-startup-coopkg-" + startupScale);
+        loadOnce(jvmFlags(), ourDb, "load", "--no-duplicate-check", "--data", scaled.toString(), "--tdb2", ourDb.toString());
+        bench.unionCopy(lines, dump, TdbStore.statisticsOf(ourDb), startupScale);
+        lines.add("");
+        bench.nodeCache(lines, ourDb, startupScale, List.of(1_000_000, 100_000, 5_000_000));
+        lines.add("");
+        Map<Integer, Path> dumps = new LinkedHashMap<>();
+        for (int scale : new java.util.TreeSet<>(List.of(loadScale, memoryScale))) {
+            dumps.put(scale, dump(synth(scale), "syn-" + scale + ".nq"));
+        }
+        bench.unionGraphClass(lines, dumps);
     }
 
     private void json(List<String> lines) throws Exception {

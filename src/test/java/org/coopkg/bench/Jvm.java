@@ -12,14 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Java process started by the benchmark, with its output in a log file and its peak resident memory
- * (VmHWM) sampled while it runs.
+ * A Java process started by the benchmark, with its output in a log file, and its peak resident memory (VmHWM) and
+ * CPU time (user and system, all threads) sampled every 200 ms while it runs.
  */
 final class Jvm implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final long startNanos;
     private volatile long peakKib;
+    private volatile long cpuNanos;
     private final Thread sampler;
 
     private Jvm(Process process, Path log, long startNanos) {
@@ -101,6 +102,11 @@ final class Jvm implements AutoCloseable {
         return peakKib / 1024.0;
     }
 
+    /** CPU seconds (user and system, every thread) at the last sample before the process ended. */
+    double cpuSeconds() {
+        return cpuNanos / 1e9;
+    }
+
     /** The heap in use after a full collection ({@code jcmd GC.run}, then {@code GC.heap_info}), in MiB. */
     double liveHeapMib() throws IOException, InterruptedException {
         jcmd("GC.run");
@@ -120,6 +126,7 @@ final class Jvm implements AutoCloseable {
     private void samplePeak() {
         while (process.isAlive()) {
             readPeak();
+            process.info().totalCpuDuration().ifPresent(cpu -> cpuNanos = cpu.toNanos());
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {

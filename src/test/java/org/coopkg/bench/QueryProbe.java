@@ -6,12 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.mem2.GraphMem2Fast;
+import org.apache.jena.mem2.GraphMem2Roaring;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.riot.rowset.RowSetWriterRegistry;
+import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.engine.Plan;
 import org.apache.jena.sparql.engine.QueryEngineFactory;
 import org.apache.jena.sparql.engine.QueryEngineRegistry;
@@ -20,8 +28,12 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.params.StoreParamsBuilder;
+import org.apache.jena.tdb2.sys.DatabaseConnection;
 import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
+import org.coopkg.derive.UnionIndexedDataset;
 import org.coopkg.load.CuratedFiles;
 import org.coopkg.query.Gallery;
 import org.coopkg.query.GalleryQuery;
@@ -33,8 +45,13 @@ import org.coopkg.store.TdbStore;
  * the time goes: each query's plan and median time, with its answer written as SPARQL JSON to a null stream (as a
  * server writes it). Run it under JFR ({@code -XX:StartFlightRecording}) for a profile.
  *
- * <p>Arguments: {@code --tdb2 DIR | --data DIR} {@code [--runs N] [--plan] [--coop] [--only PREFIX,...]}; {@code --coop}
- * runs coop-kg's engine ({@link CoopQueryEngine}), else ARQ's.
+ * <p>Arguments: {@code --tdb2 DIR | --data DIR | --nquads FILE} {@code [--runs N] [--plan] [--coop] [--weighted]
+ * [--only PREFIX,...]}; {@code --coop} runs coop-kg's engine ({@link CoopQueryEngine}), else ARQ's. The storage
+ * variants the benchmark compares: {@code --node-cache N} (TDB2's node-id → node cache, entries),
+ * {@code --union-default} (the default graph as TDB2's union of the named graphs, for a database of named graphs
+ * only), and, for {@code --nquads} (a load's dump: named graphs and their union as default graph), {@code --union-graph
+ * fast|roaring}, the in-memory graph class of the read-only dataset's union. {@code --heap} reports the heap in use
+ * after a full collection once the queries have run.
  */
 public final class QueryProbe {
     /** CPU time of the query thread: on a machine shared with other work, steadier than wall time. */
@@ -48,12 +65,23 @@ public final class QueryProbe {
         boolean plan = false;
         boolean coop = false;
         boolean weighted = false;
+        boolean heap = false;
+        boolean unionDefault = false;
+        Path tdb2 = null;
+        Path nquads = null;
+        Integer nodeCache = null;
+        String unionGraph = "roaring";
         List<String> only = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--tdb2" -> dataset = TdbStore.open(Path.of(args[++i]));
+                case "--tdb2" -> tdb2 = Path.of(args[++i]);
                 case "--data" -> dataset = new CoopLoader(CuratedFiles.directory(Path.of(args[++i])), CoopIris.DEFAULT_BASE)
                         .load().readOnlyDataset();
+                case "--nquads" -> nquads = Path.of(args[++i]);
+                case "--union-graph" -> unionGraph = args[++i];
+                case "--node-cache" -> nodeCache = Integer.parseInt(args[++i]);
+                case "--union-default" -> unionDefault = true;
+                case "--heap" -> heap = true;
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--plan" -> plan = true;
                 case "--coop" -> coop = true;
@@ -62,6 +90,9 @@ public final class QueryProbe {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        if (tdb2 != null) dataset = openTdb2(tdb2, nodeCache, unionDefault);
+        if (nquads != null) dataset = readDump(nquads, unionGraph);
+        if (dataset == null) throw new IllegalArgumentException("give --tdb2 DIR, --data DIR or --nquads FILE");
         DatasetGraph dsg = dataset;
         if (coop) CoopQueryEngine.install(dsg);
         if (weighted) {
@@ -104,6 +135,43 @@ public final class QueryProbe {
             System.out.printf(Locale.ROOT, "%s rows %d median %.1f ms cpu %.1f ms runs %s%n", q.file(), rows[0],
                     Stats.median(millis), Stats.median(cpuMillis), millis);
         }
+        if (heap) {
+            System.gc();
+            System.out.printf(Locale.ROOT, "heap in use after a full collection: %.0f MiB%n",
+                    java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
+        }
+    }
+
+    /** The TDB2 database of {@code dir}, with a node-id → node cache of {@code nodeCache} entries (null: TDB2's). */
+    private static DatasetGraph openTdb2(Path dir, Integer nodeCache, boolean unionDefault) {
+        DatasetGraph tdb = nodeCache == null ? TdbStore.open(dir)
+                : DatabaseConnection.connectCreate(Location.create(dir),
+                        StoreParamsBuilder.create().nodeId2NodeCacheSize(nodeCache).build()).getDatasetGraph();
+        if (unionDefault) tdb.getContext().set(TDB2.symUnionDefaultGraph, true);
+        return tdb;
+    }
+
+    /**
+     * The read-only in-memory dataset built from a load's dump, its union in a {@code GraphMem2Fast} or a
+     * {@code GraphMem2Roaring}; prints the time to parse and build it.
+     */
+    private static DatasetGraph readDump(Path nquads, String unionGraph) {
+        long start = System.nanoTime();
+        Graph union = switch (unionGraph) {
+            case "fast" -> new GraphMem2Fast();
+            case "roaring" -> new GraphMem2Roaring();
+            default -> throw new IllegalArgumentException("--union-graph is fast or roaring, not " + unionGraph);
+        };
+        UnionIndexedDataset dataset = new UnionIndexedDataset(union);
+        RDFParser.source(nquads).lang(Lang.NQUADS).parse(new StreamRDFBase() {
+            @Override
+            public void quad(Quad quad) {
+                if (quad.isDefaultGraph()) union.add(quad.asTriple());
+                else dataset.add(quad);
+            }
+        });
+        System.out.printf(Locale.ROOT, "read and built in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        return dataset;
     }
 
     /** Rows passed through, counted. */
