@@ -41,6 +41,8 @@ final class StorageBench {
     private final List<String> flags;
     private final Path fusekiJar;
     private final int runs;
+    // Each query's answer size by scale, as the first variant of that scale gave it.
+    private final Map<String, Long> firstRows = new LinkedHashMap<>();
 
     StorageBench(Path work, List<String> flags, Path fusekiJar, int runs) {
         this.work = work;
@@ -185,7 +187,7 @@ final class StorageBench {
     }
 
     /** Geometric mean over the queries of {@code second}'s median ÷ {@code first}'s: above 1, the first is faster. */
-    static double geomean(Probe first, Probe second) {
+    private static double geomean(Probe first, Probe second) {
         double logSum = 0;
         for (String q : first.medians().keySet()) logSum += Math.log(second.medians().get(q) / first.medians().get(q));
         return Math.exp(logSum / first.medians().size());
@@ -220,8 +222,6 @@ final class StorageBench {
         checkSameAnswers(name, probe);
         return probe;
     }
-
-    private final Map<String, Long> firstRows = new LinkedHashMap<>();
 
     /** Every variant must answer each query with as many rows: a storage choice may not change answers. */
     private void checkSameAnswers(String name, Probe probe) throws IOException {
