@@ -244,8 +244,7 @@ public final class BenchmarkRunner {
                 log(String.format(Locale.ROOT, "run %d: coopkg load --tdb2 %.2f s", i, s));
             }
             Path dbB = fresh(work.resolve("tdb2-tdbloader"));
-            try (Jvm jvm = Jvm.start(jvmFlags(), work.resolve("logs/load-tdbloader.log"), "-cp", fusekiJar.toString(),
-                    "tdb2.tdbloader", "--loader=phased", "--loc", dbB.toString(), dump.toString())) {
+            try (Jvm jvm = Jvm.tdbloader(jvmFlags(), work.resolve("logs/load-tdbloader.log"), fusekiJar, dbB, dump)) {
                 double s = jvm.await(Duration.ofMinutes(30));
                 if (i > 0) {
                     loader.add(quads / s);
@@ -355,8 +354,7 @@ public final class BenchmarkRunner {
         Path stockDone = stockDb.resolveSibling(stockDb.getFileName() + ".done");
         if (!Files.isRegularFile(stockDone)) {
             fresh(stockDb);
-            try (Jvm jvm = Jvm.start(jvmFlags(), work.resolve("logs/startup-tdbloader.log"), "-cp", fusekiJar.toString(),
-                    "tdb2.tdbloader", "--loader=phased", "--loc", stockDb.toString(), scaledDump.toString())) {
+            try (Jvm jvm = Jvm.tdbloader(jvmFlags(), work.resolve("logs/startup-tdbloader.log"), fusekiJar, stockDb, scaledDump)) {
                 jvm.await(Duration.ofMinutes(30));
             }
             Files.writeString(stockDone, "");
@@ -835,7 +833,7 @@ public final class BenchmarkRunner {
                 ratioText, target, met));
     }
 
-    private static String fmt(String format, Object... values) {
+    static String fmt(String format, Object... values) {
         return String.format(Locale.ROOT, format, values);
     }
 

@@ -47,6 +47,12 @@ final class Jvm implements AutoCloseable {
         return new Jvm(p, log, start);
     }
 
+    /** The baseline loader: {@code tdb2.tdbloader --loader=phased} of the stock Fuseki jar, {@code nquads} into {@code db}. */
+    static Jvm tdbloader(List<String> flags, Path log, Path fusekiJar, Path db, Path nquads) throws IOException {
+        return start(flags, log, "-cp", fusekiJar.toString(), "tdb2.tdbloader", "--loader=phased", "--loc", db.toString(),
+                nquads.toString());
+    }
+
     /** Runs to the end; returns the wall time in seconds, or throws with the log's tail when it fails. */
     double await(Duration limit) throws IOException, InterruptedException {
         if (!process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {

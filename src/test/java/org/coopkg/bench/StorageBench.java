@@ -1,5 +1,7 @@
 package org.coopkg.bench;
 
+import static org.coopkg.bench.BenchmarkRunner.fmt;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -260,8 +261,7 @@ final class StorageBench {
 
     private double tdbload(Path db, Path nquads) throws Exception {
         Folders.deleteTree(db);
-        try (Jvm jvm = Jvm.start(flags, work.resolve("logs/storage-tdbloader-" + db.getFileName() + ".log"), "-cp",
-                fusekiJar.toString(), "tdb2.tdbloader", "--loader=phased", "--loc", db.toString(), nquads.toString())) {
+        try (Jvm jvm = Jvm.tdbloader(flags, work.resolve("logs/storage-tdbloader-" + db.getFileName() + ".log"), fusekiJar, db, nquads)) {
             return jvm.await(Duration.ofMinutes(60));
         }
     }
@@ -270,9 +270,5 @@ final class StorageBench {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum() / 1048576.0;
         }
-    }
-
-    private static String fmt(String format, Object... values) {
-        return String.format(Locale.ROOT, format, values);
     }
 }
