@@ -219,62 +219,8 @@ public final class BenchmarkRunner {
 
     private void loadTdb2(List<String> lines) throws Exception {
         Path data = synth(loadScale);
-        Path dump = dump(data, "syn-" + loadScale + ".nq");
-        long quads = countQuads(dump);
-        List<Double> ours = new ArrayList<>();
-        List<Double> loader = new ArrayList<>();
-        double oursPeak = 0;
-        double loaderPeak = 0;
-        // CPU seconds of each load, and how many cores that kept busy on average.
-        List<Double> oursCpu = new ArrayList<>();
-        List<Double> loaderCpu = new ArrayList<>();
-        List<Double> oursCores = new ArrayList<>();
-        List<Double> loaderCores = new ArrayList<>();
-        for (int i = 0; i <= runs; i++) {
-            Path dbA = fresh(work.resolve("tdb2-coopkg"));
-            try (Jvm jvm = Jvm.start(jvmFlags(), work.resolve("logs/load-coopkg.log"), "-jar", coopJar.toString(),
-                    "load", "--no-duplicate-check", "--data", data.toString(), "--tdb2", dbA.toString())) {
-                double s = jvm.await(Duration.ofMinutes(30));
-                if (i > 0) {
-                    ours.add(quads / s);
-                    oursCpu.add(jvm.cpuSeconds());
-                    oursCores.add(jvm.cpuSeconds() / s);
-                }
-                oursPeak = Math.max(oursPeak, jvm.peakMib());
-                log(String.format(Locale.ROOT, "run %d: coopkg load --tdb2 %.2f s", i, s));
-            }
-            Path dbB = fresh(work.resolve("tdb2-tdbloader"));
-            try (Jvm jvm = Jvm.tdbloader(jvmFlags(), work.resolve("logs/load-tdbloader.log"), fusekiJar, dbB, dump)) {
-                double s = jvm.await(Duration.ofMinutes(30));
-                if (i > 0) {
-                    loader.add(quads / s);
-                    loaderCpu.add(jvm.cpuSeconds());
-                    loaderCores.add(jvm.cpuSeconds() / s);
-                }
-                loaderPeak = Math.max(loaderPeak, jvm.peakMib());
-                log(String.format(Locale.ROOT, "run %d: tdb2.tdbloader %.2f s", i, s));
-            }
-        }
-        lines.add(String.format(Locale.ROOT, "Scale %d synthetic data, %,d quads; each load is a new JVM (`%s`) into an "
-                + "empty database, timed from process start to exit. coop-kg: `coopkg load --data DIR --tdb2 DB` (CSV, "
-                + "mapping, materialisation, SHACL, TDB2's phased bulk loader, then the Lucene full-text index); "
-                + "baseline: `tdb2.tdbloader "
-                + "--loader=phased --loc DB` on the same quads as N-Quads. Peak resident memory: coop-kg %,.0f MiB, "
-                + "tdbloader %,.0f MiB.", loadScale, quads, String.join(" ", jvmFlags()), oursPeak, loaderPeak));
-        lines.add("");
-        table(lines);
-        row(lines, "TDB2 load rate (quads/s)", ours, loader, true, "≥ 1.0×", 1.0, "%,.0f");
-        row(lines, "CPU time per load, user and system, all threads (s)", oursCpu, loaderCpu, false, "—", 0, "%.1f");
-        row(lines, "cores busy on average (CPU time ÷ wall time)", oursCores, loaderCores, false, "—", 0, "%.2f");
-        lines.add("");
-        lines.add("CPU time is sampled every 200 ms while a load runs. Where a load keeps both cores busy, running its steps "
-                + "side by side cannot shorten it; only less work can.");
-        // The last run's own account of its steps: the bulk load proper against the work tdbloader does not do.
-        List<String> account = Files.readAllLines(work.resolve("logs/load-coopkg.log")).stream()
-                .filter(l -> l.contains("curated rows ->") || l.startsWith("loaded ") || l.contains("indexed ")).toList();
-        lines.add("");
-        lines.add("The last coop-kg load's own account: " + String.join(" / ", account.stream()
-                .map(l -> "`" + l.replace("coop-kg: ", "") + "`").toList()));
+        new Tdb2LoadBench(work, coopJar, fusekiJar, runs).compare(lines, jvmFlags(), loadScale, data,
+                dump(data, "syn-" + loadScale + ".nq"));
     }
 
     // ---------------------------------------------------------------- endpoint
@@ -785,7 +731,7 @@ public final class BenchmarkRunner {
         return file;
     }
 
-    private static long countQuads(Path nquads) throws IOException {
+    static long countQuads(Path nquads) throws IOException {
         try (Stream<String> lines = Files.lines(nquads)) {
             return lines.filter(l -> !l.isBlank()).count();
         }
@@ -796,7 +742,7 @@ public final class BenchmarkRunner {
                 .orElseThrow(() -> new IllegalStateException("no gallery query " + file));
     }
 
-    private static Path fresh(Path dir) throws IOException {
+    static Path fresh(Path dir) throws IOException {
         Folders.deleteTree(dir);
         return dir;
     }
@@ -813,7 +759,7 @@ public final class BenchmarkRunner {
 
     // ---------------------------------------------------------------- report
 
-    private static void table(List<String> lines) {
+    static void table(List<String> lines) {
         lines.add("| figure | coop-kg (median) | baseline (median) | ratio | target | met |");
         lines.add("|---|---:|---:|---:|---|---|");
     }
@@ -822,7 +768,7 @@ public final class BenchmarkRunner {
      * A table row. The ratio is coop-kg ÷ baseline for rates ({@code higherIsBetter}) and for times; the target is
      * met when the ratio is at least (rates) or at most (times) {@code bound}. A bound of 0 reports only.
      */
-    private static void row(List<String> lines, String figure, List<Double> ours, List<Double> baseline,
+    static void row(List<String> lines, String figure, List<Double> ours, List<Double> baseline,
             boolean higherIsBetter, String target, double bound, String format) {
         double a = Stats.median(ours);
         double b = Stats.median(baseline);
@@ -908,7 +854,7 @@ public final class BenchmarkRunner {
                 .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / (1024 * 1024)).findFirst().orElse(0L);
     }
 
-    private static void log(String message) {
+    static void log(String message) {
         System.err.println("bench: " + message);
     }
 }

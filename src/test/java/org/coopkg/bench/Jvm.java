@@ -108,6 +108,17 @@ final class Jvm implements AutoCloseable {
         return peakKib / 1024.0;
     }
 
+    /**
+     * The JIT compilers' time, from the report {@code -XX:+CITime} makes the JVM print as it exits; for a process
+     * started with that flag, after {@link #await}.
+     */
+    double compilationSeconds() throws IOException {
+        java.util.regex.Matcher total = java.util.regex.Pattern.compile("Total compilation time\\s*:\\s*([0-9.]+) s")
+                .matcher(Files.readString(log));
+        if (!total.find()) throw new IOException("no compilation time in " + log + "; was the JVM started with -XX:+CITime?");
+        return Double.parseDouble(total.group(1));
+    }
+
     /** CPU seconds (user and system, every thread) at the last sample before the process ended. */
     double cpuSeconds() {
         return cpuNanos / 1e9;
