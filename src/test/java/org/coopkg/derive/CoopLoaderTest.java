@@ -177,7 +177,7 @@ class CoopLoaderTest {
         DataException e = assertThrows(DataException.class, this::load);
         assertEquals(1, e.errors().size(), e.getMessage());
         DataError error = e.errors().get(0);
-        assertEquals("relations.csv:2: [shacl.sparql]", error.format().substring(0, error.format().indexOf(']') + 1));
+        assertEquals("relations.csv:2: [shacl.or]", error.format().substring(0, error.format().indexOf(']') + 1));
         assertTrue(error.message().contains("has no `curator_note`"), error.format());
     }
 

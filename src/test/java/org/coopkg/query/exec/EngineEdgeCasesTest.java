@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Property paths, negation and ordering at their edges give ARQ's answers on coop-kg's engine, in memory and on
  * TDB2: cycles and self-loops, alternatives that find the same pair twice, rows that leave a pattern's variable
  * unbound, patterns that share no variable with the rows, existence tests inside {@code GRAPH} and {@code OPTIONAL},
- * tests ARQ must keep (an inner filter, {@code ||}), enough rows for several batches, and sort keys of every kind of
- * term, unbound or failing.
+ * tests ARQ must keep (an inner filter, {@code ||}), enough rows for several batches, sort keys of every kind of
+ * term, unbound or failing, and {@code OPTIONAL} patterns of every shape under those rewrites.
  */
 class EngineEdgeCasesTest {
     private static final String PREFIXES = "PREFIX : <http://example/> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> ";
@@ -121,7 +121,25 @@ class EngineEdgeCasesTest {
                 "SELECT * { GRAPH ?g { ?g :s ?y } }",
                 "SELECT * { GRAPH ?g { } } ORDER BY ?g",
                 "SELECT * { ?x :p ?y OPTIONAL { GRAPH ?g { ?x :s ?z } } } ORDER BY ?x ?y ?g",
-                "SELECT * { GRAPH ?g { ?x :p ?y } }");
+                "SELECT * { GRAPH ?g { ?x :p ?y } }",
+                // OPTIONAL under the other rewrites: many rows, several solutions per row in ARQ's order (ties of ORDER BY
+                // keep it), rows that bind different sets of its variables, nested and in sequence, with paths, unions
+                // and GRAPH inside, sharing no variable with the rows, with a filter.
+                "SELECT ?i ?v ?t { ?i :val ?v OPTIONAL { ?i :tag ?t } } ORDER BY ?v",
+                "SELECT * { ?i :val ?v OPTIONAL { ?i :tag ?t OPTIONAL { ?t :nothing ?z } } OPTIONAL { ?i :label ?l } }",
+                "SELECT * { ?x :p ?y OPTIONAL { ?y (:p|:q) ?z } } ORDER BY ?x",
+                "SELECT * { ?x :p ?y OPTIONAL { ?y :q ?z } OPTIONAL { ?z :r ?w } } ORDER BY ?x",
+                "SELECT * { ?x :p ?y OPTIONAL { ?y :q ?z OPTIONAL { ?z :q ?w } } } ORDER BY ?y",
+                "SELECT * { ?x :p ?y OPTIONAL { ?y :p+ ?z } } ORDER BY ?x",
+                "SELECT * { ?x :p ?y OPTIONAL { ?y :p/:q ?z } } ORDER BY ?x",
+                "SELECT * { ?x :p ?y OPTIONAL { { ?y :q ?z } UNION { ?z :q ?y } } } ORDER BY ?x",
+                "SELECT * { ?x :p ?y OPTIONAL { GRAPH ?g { ?y :s ?z } } } ORDER BY ?x",
+                "SELECT * { ?x :p ?y OPTIONAL { ?y :nothing ?z } } ORDER BY ?x",
+                "SELECT * { ?x :p ?y OPTIONAL { ?a :q ?b } } ORDER BY ?x",
+                "SELECT * { ?x :p ?y OPTIONAL { :e :r ?x } } ORDER BY ?x",
+                "SELECT * { VALUES (?x ?y) { (:a UNDEF) (:b :c) (UNDEF :a) (:d :d) } OPTIONAL { ?x :p ?y } }",
+                "SELECT * { ?x :p ?y OPTIONAL { ?y :q ?z FILTER(?z != :e) } } ORDER BY ?x",
+                "SELECT ?t (GROUP_CONCAT(?l) AS ?labels) { ?i :tag ?t OPTIONAL { ?i :label ?l } } GROUP BY ?t ORDER BY ?t");
     }
 
     @ParameterizedTest
