@@ -55,7 +55,7 @@ public final class LoadCommand implements Callable<Integer>, Usage {
     static final class Tdb2 {
         @Option(names = "--tdb2", paramLabel = "DIR", required = true,
                 description = "Load into the TDB2 database in DIR (created if needed) instead of writing a file: the named "
-                        + "graphs (the default graph is their union, computed when read), and the full-text index in DIR/text-index. An "
+                        + "graphs and their union as the default graph, and the full-text index in DIR/text-index. An "
                         + "empty database is bulk-loaded (not transactional: if stopped, delete DIR and load again); an "
                         + "existing one is replaced in one transaction. Serve it with 'coopkg serve --tdb2 DIR'.")
         Path dir;
@@ -123,10 +123,10 @@ public final class LoadCommand implements Callable<Integer>, Usage {
                 (System.nanoTime() - start) / 1e9, phases(graph));
         err.flush();
         Tdb2Load.Written written = new Tdb2Load(tdb2.dir, err).write(graph);
-        stdout.printf("loaded %s (TDB2, %s): %,d quads in named graphs (the default graph is their union, computed when "
-                        + "read) from %d curated rows; written in %.1f s (%,.0f quads/s), %.1f s in all%n", tdb2.dir,
+        stdout.printf("loaded %s (TDB2, %s): %,d quads (%,d in named graphs, the rest their union as the default "
+                        + "graph) from %d curated rows; written in %.1f s (%,.0f quads/s), %.1f s in all%n", tdb2.dir,
                 written.bulk() ? "bulk load into an empty database" : "replaced in one transaction", written.quads(),
-                graph.rows(), written.writeSeconds(), written.quads() / written.writeSeconds(),
+                graph.namedGraphQuads(), graph.rows(), written.writeSeconds(), written.quads() / written.writeSeconds(),
                 (System.nanoTime() - start) / 1e9);
         if (tdb2.textIndex != null) {
             long indexed = TextSearch.writeIndex(graph.unionView(), tdb2.textIndex);

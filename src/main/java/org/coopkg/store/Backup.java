@@ -14,7 +14,6 @@ import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
-import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.system.AsyncParser;
 import org.apache.jena.riot.system.StreamRDF;
@@ -26,8 +25,8 @@ import org.coopkg.core.CoopIris;
 import org.coopkg.core.Ontology;
 
 /**
- * Backups of the served data as gzipped N-Quads: every quad of every named graph (the default graph is their union,
- * which a restored database computes again), written in one read transaction, so a backup taken while updates are accepted is one consistent state
+ * Backups of the served data as gzipped N-Quads: every quad of every graph, the default graph (the stored union)
+ * included, written in one read transaction, so a backup taken while updates are accepted is one consistent state
  * (TDB2 and the in-memory store are both MVCC). {@link #restore} makes a new TDB2 database from one; N-Quads carry no
  * prefixes, so the restored database gets the ontology's prefixes and the {@code id:} prefix of the base its
  * metadata graph names, as a load writes them.
@@ -42,7 +41,7 @@ public final class Backup {
         Txn.executeRead(dataset, () -> {
             StreamRDF writer = StreamRDFWriter.getWriterStream(gzip, Lang.NQUADS);
             writer.start();
-            dataset.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(quad -> {
+            dataset.find().forEachRemaining(quad -> {
                 writer.quad(quad);
                 count[0]++;
             });

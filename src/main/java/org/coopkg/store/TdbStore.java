@@ -18,7 +18,6 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.system.progress.MonitorOutput;
 import org.apache.jena.tdb2.DatabaseMgr;
-import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
@@ -28,12 +27,11 @@ import org.coopkg.core.CoopIris;
 /**
  * The TDB2 database of {@code coopkg load --tdb2 DIR} and {@code coopkg serve --tdb2 DIR}.
  *
- * <p><b>Layout.</b> The database stores the named graphs (one per curated row, plus metadata, ontology and inferred);
- * its default graph is their union, computed when read (TDB2's {@code unionDefaultGraph}), not stored: a stored copy
- * cost 1.41× the load time and 1.31× the disk for a gallery no faster (BENCHMARKS.md, storage). A served database is
- * read through {@link UnionDefaultDataset}, so that SPARQL and the Java API (Linked Data pages, VoID, the query page)
- * see the same default graph as in memory; {@code fuseki-config/} sets {@code tdb2:unionDefaultGraph true} for stock
- * Fuseki. Quads given for the default graph are not written.
+ * <p><b>Layout.</b> The database holds exactly what the in-memory server holds: every named graph (one per
+ * curated row, plus metadata, ontology and inferred) <em>and</em> the default graph as a stored copy of
+ * their union. Storing the union costs twice the quads but keeps every reader identical — SPARQL, and the
+ * Linked Data pages, VoID and query page, which read the default graph through the Java API. Configurations
+ * that set {@code tdb2:unionDefaultGraph true} (fuseki-config/) see the same default graph, computed.
  *
  * <p><b>Reload.</b> {@link #replace} clears the database and adds the new quads in one write transaction:
  * TDB2 readers (MVCC) see the old data or the new, never a mix. A TDB2 directory is used by one JVM at a
@@ -90,8 +88,8 @@ public final class TdbStore {
     }
 
     /**
-     * Replaces the whole content of {@code tdb} with {@code source} (the quads of its named graphs, and its prefixes)
-     * in one write transaction. Progress goes to {@code progress} (every 2 s; may be null).
+     * Replaces the whole content of {@code tdb} with {@code source} (all its quads, default graph included,
+     * and its prefixes) in one write transaction. Progress goes to {@code progress} (every 2 s; may be null).
      *
      * @return the number of quads written
      */
@@ -105,7 +103,7 @@ public final class TdbStore {
         return replace(tdb, quads.iterator(), prefixes, progress);
     }
 
-    /** As {@link #replace(DatasetGraph, DatasetGraph, PrintWriter)}, from quads (those of the default graph skipped) and prefixes. */
+    /** As {@link #replace(DatasetGraph, DatasetGraph, PrintWriter)}, from quads and prefixes. */
     public static long replace(DatasetGraph tdb, Iterator<Quad> quads, Map<String, String> prefixes, PrintWriter progress) {
         Progress counter = new Progress(progress, "writing");
         Txn.executeWrite(tdb, () -> {
@@ -116,9 +114,7 @@ public final class TdbStore {
             map.clear();
             map.putAll(prefixes);
             while (quads.hasNext()) {
-                Quad quad = quads.next();
-                if (quad.isDefaultGraph()) continue;
-                tdb.add(quad);
+                tdb.add(quads.next());
                 counter.step();
             }
             counter.finish("committing");
@@ -127,7 +123,7 @@ public final class TdbStore {
     }
 
     /**
-     * Loads quads (those of the default graph skipped) into an <em>empty</em> database with TDB2's phased bulk loader (several times faster than
+     * Loads quads into an <em>empty</em> database with TDB2's phased bulk loader (several times faster than
      * {@link #replace}, which must stay one transaction for readers of a database in use). The prefixes are
      * written last, in their own transaction: a database whose bulk load was killed has data but no
      * {@code id:} prefix, and {@link #isComplete} tells it apart.
@@ -142,9 +138,7 @@ public final class TdbStore {
         try {
             StreamRDF stream = loader.stream();
             while (quads.hasNext()) {
-                Quad quad = quads.next();
-                if (quad.isDefaultGraph()) continue;
-                stream.quad(quad);
+                stream.quad(quads.next());
                 counter.step();
             }
             counter.finish("indexing");
@@ -185,21 +179,15 @@ public final class TdbStore {
             throw new IllegalArgumentException(incompleteMessage(dir));
         }
         Path index = textIndexOf(dir);
-        DatasetGraph union = new UnionDefaultDataset(tdb);
         try {
-            DatasetGraph text = Files.isDirectory(index) && !updatable ? TextSearch.withIndexIn(union, index)
-                    : TextSearch.withInMemoryIndex(union);
+            DatasetGraph text = Files.isDirectory(index) && !updatable ? TextSearch.withIndexIn(tdb, index)
+                    : TextSearch.withInMemoryIndex(tdb);
             return new StoredDataset(text, base(tdb));
         } catch (IOException | RuntimeException e) {
             release(tdb);
             throw new IllegalArgumentException("cannot open the full-text index " + index + " (" + Causes.rootMessage(e)
                     + "); delete that folder, and 'coopkg serve --tdb2' builds an index in memory at start-up", e);
         }
-    }
-
-    /** Whether the default graph of {@code dataset} is the union of its named graphs, computed rather than stored. */
-    public static boolean computesDefaultGraph(DatasetGraph dataset) {
-        return dataset.getContext().isTrue(TDB2.symUnionDefaultGraph);
     }
 
     /** Whether the database's last load finished: it records the {@code id:} prefix last. */

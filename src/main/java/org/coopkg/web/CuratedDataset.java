@@ -24,7 +24,6 @@ import org.coopkg.derive.Derivation;
 import org.coopkg.derive.Violation;
 import org.coopkg.store.JournalRecord;
 import org.coopkg.store.QuadChange;
-import org.coopkg.store.TdbStore;
 import org.coopkg.store.UpdateJournal;
 
 /**
@@ -35,8 +34,7 @@ import org.coopkg.store.UpdateJournal;
  * <li>{@code {base}graph/ontology} is reset to the ontology the server was started with;</li>
  * <li>{@code {base}graph/inferred} is replaced by the inferences of the ontology over every other named graph
  * (as the loader computes them);</li>
- * <li>in memory, the default graph is replaced by the union of all named graphs (a stored copy there; a TDB2
- * database computes it).</li>
+ * <li>the default graph is replaced by the union of all named graphs (it is a stored copy, not a view).</li>
  * </ul>
  * These are the loader's steps ({@link Derivation}), the union then validated with the SHACL shapes. If a shape is
  * violated the transaction is aborted, so nothing changes, and {@link ShapesViolated} (422, one line per violation)
@@ -197,8 +195,7 @@ final class CuratedDataset extends DatasetGraphWrapper {
         Derivation.Derived derived = derivation.derive(curated);
         replace(stored.getGraph(ontologyGraph), ontology);
         replace(stored.getGraph(inferredGraph), derived.inferred());
-        // A TDB2 database computes its default graph as the union; the in-memory store keeps a copy to rebuild.
-        if (!TdbStore.computesDefaultGraph(stored)) replace(stored.getDefaultGraph(), derived.union());
+        replace(stored.getDefaultGraph(), derived.union());
         return derived.violations();
     }
 

@@ -21,8 +21,8 @@ import org.apache.jena.sparql.core.Quad;
 import org.coopkg.store.QuadChange;
 
 /**
- * What the default graph means to a write, while queries see it as the union of the named graphs (in memory a stored
- * copy, rebuilt at every commit by {@link CuratedDataset}; in TDB2 computed). In a write transaction:
+ * What the default graph means to a write, while queries see it as the union of the named graphs (a stored copy,
+ * rebuilt at every commit by {@link CuratedDataset}). In a write transaction:
  * <ul>
  * <li>reading the default graph reads the union of the named graphs as the transaction has changed them so far, so
  * that a later operation of one request sees what an earlier one did;</li>

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -23,10 +22,8 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.riot.system.StreamRDFWriter;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
@@ -114,9 +111,6 @@ public final class BenchmarkRunner {
                     + "' must be a number followed by m or g, e.g. 12g");
         }
     }
-
-    /** The stock server's option for a database of named graphs whose default graph is their union, as coop-kg's. */
-    static final List<String> STOCK_UNION_DEFAULT = List.of("--set", "tdb:unionDefaultGraph=true");
 
     /** The flags of every server and loader JVM: the same for coop-kg and its baselines. */
     private List<String> jvmFlags() {
@@ -300,13 +294,13 @@ public final class BenchmarkRunner {
         Path scaled = synth(startupScale);
         Path bundledDump = dump(null, "bundled.nq");
         Path scaledDump = dump(scaled, "syn-" + startupScale + ".nq");
-        Path ourDb = coopDb(scaled, startupScale);
-        Path stockDb = work.resolve("tdb2-startup-fuseki-named-" + startupScale);
+        Path ourDb = work.resolve("tdb2-startup-coopkg-" + startupScale);
+        Path stockDb = work.resolve("tdb2-startup-fuseki-" + startupScale);
+        loadOnce(jvmFlags(), ourDb, "load", "--no-duplicate-check", "--data", scaled.toString(), "--tdb2", ourDb.toString());
         Path stockDone = stockDb.resolveSibling(stockDb.getFileName() + ".done");
         if (!Files.isRegularFile(stockDone)) {
             fresh(stockDb);
-            try (Jvm jvm = Jvm.tdbloader(jvmFlags(), work.resolve("logs/startup-tdbloader.log"), fusekiJar, stockDb,
-                    namedGraphsOnly(scaledDump))) {
+            try (Jvm jvm = Jvm.tdbloader(jvmFlags(), work.resolve("logs/startup-tdbloader.log"), fusekiJar, stockDb, scaledDump)) {
                 jvm.await(Duration.ofMinutes(30));
             }
             Files.writeString(stockDone, "");
@@ -315,8 +309,8 @@ public final class BenchmarkRunner {
                 + "200, polled every 20 ms. Three ways to start: from the curated CSV (coop-kg only: it maps, "
                 + "materialises and validates, work the stock server does not do; its cost is the load figure above), "
                 + "from a release dump (both parse the same N-Quads into memory: coop-kg `serve --dump`, stock "
-                + "`--file`), and from a TDB2 database of the same named graphs (coop-kg `serve --tdb2` opens the full-text "
-                + "index `load --tdb2` wrote; stock `--tdb2 --loc`, its default graph their union). coop-kg's Linked Data pages, VoID and entity "
+                + "`--file`), and from a TDB2 database of the same quads (coop-kg `serve --tdb2` opens the full-text "
+                + "index `load --tdb2` wrote; stock `--tdb2 --loc`). coop-kg's Linked Data pages, VoID and entity "
                 + "catalogue are still being prepared in the background at that moment (the large section below "
                 + "gives the time until they are ready).", String.join(" ", jvmFlags())));
         lines.add("");
@@ -329,8 +323,7 @@ public final class BenchmarkRunner {
                 List.of("-jar", fusekiJar.toString(), "--localhost", "--file", bundledDump.toString(), DATASET));
         startupRow(lines, "scale " + startupScale + ", both from TDB2",
                 List.of("-jar", coopJar.toString(), "serve", "--localhost", "--tdb2", ourDb.toString()),
-                List.of("-jar", fusekiJar.toString(), "--localhost", STOCK_UNION_DEFAULT.get(0), STOCK_UNION_DEFAULT.get(1),
-                        "--tdb2", "--loc", stockDb.toString(), DATASET));
+                List.of("-jar", fusekiJar.toString(), "--localhost", "--tdb2", "--loc", stockDb.toString(), DATASET));
     }
 
     private void startupRow(List<String> lines, String label, List<String> ours, List<String> stock) throws Exception {
@@ -415,7 +408,7 @@ public final class BenchmarkRunner {
 
     private void large(List<String> lines) throws Exception {
         Path data = synth(largeScale);
-        Path db = work.resolve("tdb2-large-named-" + largeScale);
+        Path db = work.resolve("tdb2-large-" + largeScale);
         List<String> flags = List.of("-Xmx" + largeHeap, "-XX:+UseG1GC");
         double[] load = loadOnce(flags, db, "load", "--no-duplicate-check", "--data", data.toString(), "--tdb2", db.toString());
         int port = freePort();
@@ -425,15 +418,14 @@ public final class BenchmarkRunner {
             String url = sparqlUrl(port);
             double startup = server.awaitFirstAnswer(url, Duration.ofMinutes(30));
             double ready = server.awaitOk("http://localhost:" + port + "/.well-known/void", Duration.ofMinutes(60));
-            String storeLine = Files.readAllLines(loadLog(db)).stream()
+            String storeLine = Files.readAllLines(work.resolve("logs/large-" + largeScale + "-load.log")).stream()
                     .filter(l -> l.startsWith("loaded ")).findFirst().orElse("?");
             lines.add(String.format(Locale.ROOT, "Scale %d synthetic data loaded with `coopkg load --tdb2` (%s; %s), "
                     + "served with `coopkg serve --tdb2` (`%s`): first answer after %.1f s, VoID, Linked Data pages and "
                     + "catalogue prepared after %.1f s. The queries ran after that. Each gallery query: 2 warm-up runs, "
                     + "then sequential runs, at least 5 and up to %d within 30 s; rows is the size of its answer. The "
-                    + "baseline is the stock `jena-fuseki-server` 5.6.0 jar over the same database (`--tdb2 --loc` with `"
-                    + String.join(" ", STOCK_UNION_DEFAULT) + "`: its default graph the union of the named graphs, as "
-                    + "coop-kg's; it reads the join statistics, `stats.opt`, as coop-kg does; same JVM flags, `--timeout=30000`), 1 warm-up and 5 runs "
+                    + "baseline is the stock `jena-fuseki-server` 5.6.0 jar over the same database (`--tdb2 --loc`, "
+                    + "whose stored default graph is the union and whose join statistics, `stats.opt`, it reads as coop-kg does; same JVM flags, `--timeout=30000`), 1 warm-up and 5 runs "
                     + "per query, after coop-kg's server has stopped.",
                     largeScale, storeLine,
                     load == null ? "the database of an earlier run, reused" : fmt("%.0f s, peak resident memory %,.0f MiB",
@@ -448,8 +440,8 @@ public final class BenchmarkRunner {
             Map<String, ScaleRun> stock = new LinkedHashMap<>();
             int stockPort = freePort();
             try (Jvm fuseki = Jvm.start(flags, work.resolve("logs/large-fuseki.log"), "-jar", fusekiJar.toString(),
-                    "--localhost", "--port", Integer.toString(stockPort), "--timeout=30000", STOCK_UNION_DEFAULT.get(0),
-                    STOCK_UNION_DEFAULT.get(1), "--tdb2", "--loc", db.toString(), DATASET)) {
+                    "--localhost", "--port", Integer.toString(stockPort), "--timeout=30000", "--tdb2", "--loc",
+                    db.toString(), DATASET)) {
                 String stockUrl = sparqlUrl(stockPort);
                 fuseki.awaitFirstAnswer(stockUrl, Duration.ofMinutes(30));
                 for (GalleryQuery q : gallery) {
@@ -555,16 +547,11 @@ public final class BenchmarkRunner {
      * Runs a coopkg command into {@code db} unless an earlier run completed it (it leaves a marker file); returns
      * {seconds, peak MiB}, or null when the database was reused.
      */
-    /** Where {@link #loadOnce} logs the load of {@code db}. */
-    private Path loadLog(Path db) {
-        return work.resolve("logs/" + db.getFileName().toString().replace("tdb2-", "") + "-load.log");
-    }
-
     private double[] loadOnce(List<String> flags, Path db, String... args) throws Exception {
         Path done = db.resolveSibling(db.getFileName() + ".done");
         if (Files.isRegularFile(done) && Files.isDirectory(db)) return null;
         fresh(db);
-        Path log = loadLog(db);
+        Path log = work.resolve("logs/" + db.getFileName().toString().replace("tdb2-", "") + "-load.log");
         List<String> command = new ArrayList<>(List.of("-jar", coopJar.toString()));
         command.addAll(List.of(args));
         try (Jvm jvm = Jvm.start(flags, log, command.toArray(String[]::new))) {
@@ -625,7 +612,8 @@ public final class BenchmarkRunner {
         StorageBench bench = new StorageBench(work, jvmFlags(), fusekiJar, runs);
         Path scaled = synth(startupScale);
         Path dump = dump(scaled, "syn-" + startupScale + ".nq");
-        Path ourDb = coopDb(scaled, startupScale);
+        Path ourDb = work.resolve("tdb2-startup-coopkg-" + startupScale);
+        loadOnce(jvmFlags(), ourDb, "load", "--no-duplicate-check", "--data", scaled.toString(), "--tdb2", ourDb.toString());
         bench.unionCopy(lines, dump, TdbStore.statisticsOf(ourDb), startupScale);
         lines.add("");
         bench.nodeCache(lines, ourDb, startupScale, List.of(1_000_000, 100_000, 5_000_000));
@@ -716,16 +704,6 @@ public final class BenchmarkRunner {
 
     // ---------------------------------------------------------------- data
 
-    /**
-     * coop-kg's TDB2 database of the synthetic data of {@code scale} (named graphs only), loaded once per work folder
-     * by {@code coopkg load --tdb2}.
-     */
-    private Path coopDb(Path data, int scale) throws Exception {
-        Path db = work.resolve("tdb2-coopkg-named-" + scale);
-        loadOnce(jvmFlags(), db, "load", "--no-duplicate-check", "--data", data.toString(), "--tdb2", db.toString());
-        return db;
-    }
-
     /** The synthetic data of {@code scale} (seed 1), generated once per work folder. */
     private Path synth(int scale) throws Exception {
         Path dir = work.resolve("syn-" + scale);
@@ -750,26 +728,6 @@ public final class BenchmarkRunner {
             writer.finish();
         }
         Files.move(partial, file);
-        return file;
-    }
-
-    /** The named-graph quads of a load's dump (without the union default graph), written once beside it. */
-    static Path namedGraphsOnly(Path dump) throws IOException {
-        Path file = dump.resolveSibling(dump.getFileName().toString().replace(".nq", "-named.nq"));
-        if (Files.isRegularFile(file)) return file;
-        Path partial = file.resolveSibling(file.getFileName() + ".part");
-        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20)) {
-            StreamRDF writer = StreamRDFWriter.getWriterStream(stream, RDFFormat.NQUADS_UTF8);
-            writer.start();
-            RDFParser.source(dump).lang(Lang.NQUADS).parse(new StreamRDFBase() {
-                @Override
-                public void quad(Quad quad) {
-                    if (!quad.isDefaultGraph()) writer.quad(quad);
-                }
-            });
-            writer.finish();
-        }
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
         return file;
     }
 

@@ -2,7 +2,9 @@ package org.coopkg.bench;
 
 import static org.coopkg.bench.BenchmarkRunner.fmt;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,6 +17,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.Quad;
 import org.coopkg.store.Folders;
 import org.coopkg.store.TdbStore;
 
@@ -47,13 +56,12 @@ final class StorageBench {
     record Probe(Map<String, Long> rows, Map<String, Double> medians, double buildSeconds, double heapMib) {}
 
     /**
-     * The stored union (the named graphs and their union as the default graph, what {@code coopkg load --tdb2} wrote
-     * until these figures) against the named graphs only, queried with TDB2's {@code unionDefaultGraph} (what it writes
-     * now). Both are loaded by
+     * The stored union (what {@code coopkg load --tdb2} writes: the named graphs and their union as the default graph)
+     * against a database of the named graphs only queried with TDB2's {@code unionDefaultGraph}. Both are loaded by
      * {@code tdb2.tdbloader --loader=phased} from the same dump and given coop-kg's join statistics.
      */
     void unionCopy(List<String> lines, Path dump, Path statistics, int scale) throws Exception {
-        Path namedOnly = BenchmarkRunner.namedGraphsOnly(dump);
+        Path namedOnly = namedGraphsOnly(dump);
         Path unionDb = work.resolve("tdb2-storage-union-" + scale);
         Path namedDb = work.resolve("tdb2-storage-named-" + scale);
         double unionLoad = tdbload(unionDb, dump);
@@ -65,9 +73,8 @@ final class StorageBench {
         lines.add("");
         lines.add(fmt("Two TDB2 databases of the same scale %d data, each loaded by `tdb2.tdbloader --loader=phased` in a new "
                 + "JVM (`%s`, one load each): the stored union (the named graphs and their union as the default graph, "
-                + "as `coopkg load --tdb2` wrote until these figures) and the named graphs only, queried with TDB2's "
-                + "`unionDefaultGraph` (the default graph computed from the quad indexes at query time; the layout "
-                + "`coopkg load --tdb2` writes now). Both have coop-kg's join statistics. "
+                + "as `coopkg load --tdb2` writes) and the named graphs only, queried with TDB2's `unionDefaultGraph` "
+                + "(the default graph computed from the quad indexes at query time). Both have coop-kg's join statistics. "
                 + "Each gallery query with coop-kg's engine, in its own JVM per database, 1 warm-up and %d runs.",
                 scale, String.join(" ", flags), runs));
         lines.add("");
@@ -89,7 +96,7 @@ final class StorageBench {
         } else {
             lines.add(fmt("The gallery runs about as fast on either (%.2f× on the stored union, geometric mean of the per-query "
                     + "ratios), and the union copy costs %.2f× the load time and %.2f× the disk: by these figures "
-                    + "`unionDefaultGraph` is the better layout, and coop-kg uses it.", geomean, load, disk));
+                    + "`unionDefaultGraph` is the better layout.", geomean, load, disk));
         }
     }
 
@@ -232,6 +239,25 @@ final class StorageBench {
         return name.startsWith("graph-") ? name.substring(name.lastIndexOf('-') + 1) : "tdb2";
     }
 
+    /** The named-graph quads of a load's dump (without the union default graph), written once beside it. */
+    private Path namedGraphsOnly(Path dump) throws IOException {
+        Path file = dump.resolveSibling(dump.getFileName().toString().replace(".nq", "-named.nq"));
+        if (Files.isRegularFile(file)) return file;
+        Path partial = file.resolveSibling(file.getFileName() + ".part");
+        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20)) {
+            StreamRDF writer = StreamRDFWriter.getWriterStream(stream, RDFFormat.NQUADS_UTF8);
+            writer.start();
+            RDFParser.source(dump).lang(Lang.NQUADS).parse(new StreamRDFBase() {
+                @Override
+                public void quad(Quad quad) {
+                    if (!quad.isDefaultGraph()) writer.quad(quad);
+                }
+            });
+            writer.finish();
+        }
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+        return file;
+    }
 
     private double tdbload(Path db, Path nquads) throws Exception {
         Folders.deleteTree(db);

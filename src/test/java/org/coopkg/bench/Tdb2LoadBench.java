@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The TDB2 load against {@code tdb2.tdbloader --loader=phased} on the same quads (the named graphs): each load a new JVM into an empty
+ * The TDB2 load against {@code tdb2.tdbloader --loader=phased} on the same quads: each load a new JVM into an empty
  * database, the two alternating, with the JIT compilers' time of each ({@code -XX:+CITime}). Measured twice: with
  * the benchmark's flags, and with both JVMs limited to the C1 compiler ({@value #C1_ONLY}), which leaves out of the
  * comparison most of what a short process spends compiling. coop-kg runs far more distinct code than a bulk loader
@@ -48,18 +48,15 @@ final class Tdb2LoadBench {
         }
     }
 
-    /** {@code dump}: every quad of the data, as the other sections give stock Fuseki; tdbloader loads its named graphs. */
     void compare(List<String> lines, List<String> flags, int scale, Path data, Path dump) throws Exception {
-        Path named = BenchmarkRunner.namedGraphsOnly(dump);
-        long quads = BenchmarkRunner.countQuads(named);
+        long quads = BenchmarkRunner.countQuads(dump);
         List<String> c1Flags = Stream.concat(flags.stream(), Stream.of(C1_ONLY)).toList();
-        Runs[] standard = loads(flags, "", quads, data, named);
-        Runs[] c1 = loads(c1Flags, "-c1", quads, data, named);
+        Runs[] standard = loads(flags, "", quads, data, dump);
+        Runs[] c1 = loads(c1Flags, "-c1", quads, data, dump);
         lines.add(fmt("Scale %d synthetic data, %,d quads; each load is a new JVM into an empty database, timed from process "
                 + "start to exit, the two loaders alternating. coop-kg: `coopkg load --data DIR --tdb2 DB` (CSV, mapping, "
                 + "materialisation, SHACL, TDB2's phased bulk loader, then the Lucene full-text index); baseline: "
-                + "`tdb2.tdbloader --loader=phased --loc DB` on the same quads as N-Quads (the named graphs: both databases "
-                + "compute the default graph as their union). Both with `%s` and `%s` (the JIT "
+                + "`tdb2.tdbloader --loader=phased --loc DB` on the same quads as N-Quads. Both with `%s` and `%s` (the JIT "
                 + "compilers' time, reported at exit), then both again with `%s` added (the C1 compiler only). Peak "
                 + "resident memory: coop-kg %,.0f MiB, tdbloader %,.0f MiB.", scale, quads, String.join(" ", flags),
                 COMPILER_TIMES, C1_ONLY, standard[0].peakMib, standard[1].peakMib));
@@ -98,7 +95,7 @@ final class Tdb2LoadBench {
     }
 
     /** {@code runs} loads of each after a warm-up of each, alternating; [0] coop-kg, [1] tdbloader; logs named with the suffix. */
-    private Runs[] loads(List<String> flags, String logSuffix, long quads, Path data, Path named) throws Exception {
+    private Runs[] loads(List<String> flags, String logSuffix, long quads, Path data, Path dump) throws Exception {
         List<String> timed = Stream.concat(flags.stream(), Stream.of(COMPILER_TIMES)).toList();
         Runs ours = new Runs();
         Runs loader = new Runs();
@@ -112,7 +109,7 @@ final class Tdb2LoadBench {
                 BenchmarkRunner.log(fmt("run %d (%s): coopkg load --tdb2 %.2f s", i, String.join(" ", flags), s));
             }
             Path dbB = BenchmarkRunner.fresh(work.resolve("tdb2-tdbloader"));
-            try (Jvm jvm = Jvm.tdbloader(timed, work.resolve("logs/load-tdbloader" + logSuffix + ".log"), fusekiJar, dbB, named)) {
+            try (Jvm jvm = Jvm.tdbloader(timed, work.resolve("logs/load-tdbloader" + logSuffix + ".log"), fusekiJar, dbB, dump)) {
                 double s = jvm.await(Duration.ofMinutes(30));
                 if (i > 0) loader.add(jvm, quads, s);
                 loader.peakMib = Math.max(loader.peakMib, jvm.peakMib());

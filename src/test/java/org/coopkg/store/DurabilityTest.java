@@ -39,10 +39,8 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.TDB2;
 import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
-import org.coopkg.derive.LoadedGraph;
 import org.coopkg.load.CuratedFiles;
 import org.coopkg.query.Gallery;
 import org.coopkg.testing.CommandRun;
@@ -77,9 +75,8 @@ class DurabilityTest {
         CommandRun load = CommandRun.of("load", "--tdb2", base.toString());
         assertEquals(0, load.exit(), load.err());
         Snapshot before = snapshot(base);
-        // Every quad of the bundled data's named graphs (the default graph, their union, is computed when read).
-        LoadedGraph bundled = new CoopLoader(CuratedFiles.bundled(), CoopIris.DEFAULT_BASE).load();
-        assertEquals(bundled.namedGraphQuads(), before.quads());
+        // Every quad of the bundled data: its named graphs and their union.
+        assertEquals(new CoopLoader(CuratedFiles.bundled(), CoopIris.DEFAULT_BASE).load().quadCount(), before.quads());
         assertEquals(0, before.synthetic());
 
         // A different, bigger, valid folder: the bundled CSVs plus 6,000 new places (about 156,000 quads), so
@@ -120,8 +117,7 @@ class DurabilityTest {
             // Servable: serve --tdb2 over it answers gallery query 01 over HTTP, as before the killed load.
             try (CoopServer server = CoopServer.builder().port(0).loopback(true).stored(TdbStore.openForServing(kill.db, false)).build().start()) {
                 assertEquals(before.gallery01(), rows(QueryExecution.service(server.sparqlUrl()).query(gallery01()).build()));
-                // SPARQL sees the named graphs and their union as the default graph.
-                assertEquals(bundled.quadCount(), count(postQuery(server.sparqlUrl(), COUNT)));
+                assertEquals(before.quads(), count(postQuery(server.sparqlUrl(), COUNT)));
             } finally {
                 TdbStore.release(TdbStore.open(kill.db));
             }
@@ -300,8 +296,7 @@ class DurabilityTest {
         DatasetGraph tdb = TdbStore.open(db);
         try {
             return Txn.calculateRead(tdb, () -> new Snapshot(Iter.count(tdb.find()),
-                    rowsOf(QueryExec.dataset(tdb).query(gallery01()).set(TDB2.symUnionDefaultGraph, true).select()),
-                    countOf(tdb, SYNTHETIC)));
+                    rowsOf(QueryExec.dataset(tdb).query(gallery01()).select()), countOf(tdb, SYNTHETIC)));
         } finally {
             TdbStore.release(tdb);
         }
@@ -311,9 +306,8 @@ class DurabilityTest {
         return Txn.calculateRead(tdb, () -> countOf(tdb, COUNT));
     }
 
-    /** A count over the database as it is served: its default graph the union of the named graphs. */
     private static long countOf(DatasetGraph tdb, String query) {
-        try (QueryExec exec = QueryExec.dataset(tdb).query(query).set(TDB2.symUnionDefaultGraph, true).build()) {
+        try (QueryExec exec = QueryExec.dataset(tdb).query(query).build()) {
             return ((Number) exec.select().next().get("n").getLiteralValue()).longValue();
         }
     }
