@@ -2,7 +2,7 @@
 # Benchmarks of coop-kg against Apache Jena's own tools, written to BENCHMARKS.md.
 # Usage: bench/run.sh [--runs 5] [--seconds 10] [--load-scale 100] [--startup-scale 1000]
 #          [--inference-scale 100] [--large-scale 2400] [--heap 12g] [--large-heap 20g]
-#          [--memory-scale 1000] [--sections large,memory,storage,json,cache,load,tdb2,endpoint,startup,inference]
+#          [--memory-scale 1000] [--sections large,memory,union,storage,json,cache,load,tdb2,endpoint,startup,inference]
 #          [--out BENCHMARKS.md] [--append]
 #          [--work target/bench]
 # Every figure is the median of --runs runs after one warm-up run, next to its baseline measured in

@@ -46,7 +46,7 @@ import org.coopkg.synth.SyntheticData;
  */
 public final class BenchmarkRunner {
     private static final List<String> ALL_SECTIONS = List.of("load", "tdb2", "endpoint", "startup", "inference", "large",
-            "memory", "json", "cache", "storage");
+            "memory", "json", "cache", "union", "storage");
     private static final String DATASET = "/coop";
     /** Gallery queries that need the full-text index, which the stock server on the same data does not have. */
     private static final Set<String> NEEDS_TEXT_INDEX = Set.of("17-full-text-search.rq");
@@ -138,7 +138,8 @@ public final class BenchmarkRunner {
         // The large section first, while this JVM holds nothing: its loader needs most of the machine's memory.
         if (sections.contains("large")) section("Scale: gallery queries on TDB2", this::large);
         if (sections.contains("memory")) section("Scale: gallery queries in memory", this::memory);
-        if (sections.contains("storage")) section("Storage: union copy, node cache, in-memory graph class", this::storage);
+        if (sections.contains("union")) section("Storage: the stored union copy vs TDB2's `unionDefaultGraph`", this::union);
+        if (sections.contains("storage")) section("Storage: node cache, in-memory graph class", this::storage);
         if (sections.contains("json")) section("Results: writing SPARQL JSON", this::json);
         if (sections.contains("cache")) section("Result cache (warm figures, apart from the cold ones above)", this::cache);
         if (sections.contains("load")) section("Load: curated CSV → in-memory dataset vs `riot --sink`", this::loadInMemory);
@@ -294,9 +295,8 @@ public final class BenchmarkRunner {
         Path scaled = synth(startupScale);
         Path bundledDump = dump(null, "bundled.nq");
         Path scaledDump = dump(scaled, "syn-" + startupScale + ".nq");
-        Path ourDb = work.resolve("tdb2-startup-coopkg-" + startupScale);
+        Path ourDb = startupDb();
         Path stockDb = work.resolve("tdb2-startup-fuseki-" + startupScale);
-        loadOnce(jvmFlags(), ourDb, "load", "--no-duplicate-check", "--data", scaled.toString(), "--tdb2", ourDb.toString());
         Path stockDone = stockDb.resolveSibling(stockDb.getFileName() + ".done");
         if (!Files.isRegularFile(stockDone)) {
             fresh(stockDb);
@@ -605,24 +605,33 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * The storage choices (issue 17 §2): the TDB2 ones on the database of the start-up section's scale, the in-memory
-     * graph class at the load and memory sections' scales.
+     * The storage choices of issue 17 §2 but the layout: TDB2's node cache on the database of the start-up section's
+     * scale, the in-memory graph class at the load and memory sections' scales.
      */
     private void storage(List<String> lines) throws Exception {
         StorageBench bench = new StorageBench(work, jvmFlags(), fusekiJar, runs);
-        Path scaled = synth(startupScale);
-        Path dump = dump(scaled, "syn-" + startupScale + ".nq");
-        Path ourDb = work.resolve("tdb2-startup-coopkg-" + startupScale);
-        loadOnce(jvmFlags(), ourDb, "load", "--no-duplicate-check", "--data", scaled.toString(), "--tdb2", ourDb.toString());
-        bench.unionCopy(lines, dump, TdbStore.statisticsOf(ourDb), startupScale);
-        lines.add("");
-        bench.nodeCache(lines, ourDb, startupScale, List.of(1_000_000, 100_000, 5_000_000));
+        bench.nodeCache(lines, startupDb(), startupScale, List.of(1_000_000, 100_000, 5_000_000));
         lines.add("");
         Map<Integer, Path> dumps = new LinkedHashMap<>();
         for (int scale : new java.util.TreeSet<>(List.of(loadScale, memoryScale))) {
             dumps.put(scale, dump(synth(scale), "syn-" + scale + ".nq"));
         }
         bench.unionGraphClass(lines, dumps);
+    }
+
+    /** The TDB2 layout: the stored union copy against {@code unionDefaultGraph}, at the start-up section's scale. */
+    private void union(List<String> lines) throws Exception {
+        StorageBench bench = new StorageBench(work, jvmFlags(), fusekiJar, runs);
+        Path dump = dump(synth(startupScale), "syn-" + startupScale + ".nq");
+        bench.unionCopy(lines, dump, TdbStore.statisticsOf(startupDb()), startupScale);
+    }
+
+    /** coop-kg's TDB2 database at the start-up section's scale, loaded once per work folder. */
+    private Path startupDb() throws Exception {
+        Path scaled = synth(startupScale);
+        Path ourDb = work.resolve("tdb2-startup-coopkg-" + startupScale);
+        loadOnce(jvmFlags(), ourDb, "load", "--no-duplicate-check", "--data", scaled.toString(), "--tdb2", ourDb.toString());
+        return ourDb;
     }
 
     private void json(List<String> lines) throws Exception {

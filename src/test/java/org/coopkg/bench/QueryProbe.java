@@ -51,7 +51,8 @@ import org.coopkg.store.TdbStore;
  * {@code --union-default} (the default graph as TDB2's union of the named graphs, for a database of named graphs
  * only), and, for {@code --nquads} (a load's dump: named graphs and their union as default graph), {@code --union-graph
  * fast|roaring}, the in-memory graph class of the read-only dataset's union. {@code --heap} reports the heap in use
- * after a full collection once the queries have run.
+ * after a full collection once the queries have run; {@code --java-reads} times reading the default graph through the
+ * Java API first.
  */
 public final class QueryProbe {
     /** CPU time of the query thread: on a machine shared with other work, steadier than wall time. */
@@ -67,6 +68,7 @@ public final class QueryProbe {
         boolean weighted = false;
         boolean heap = false;
         boolean unionDefault = false;
+        boolean javaReads = false;
         Path tdb2 = null;
         Path nquads = null;
         Integer nodeCache = null;
@@ -81,6 +83,7 @@ public final class QueryProbe {
                 case "--union-graph" -> unionGraph = args[++i];
                 case "--node-cache" -> nodeCache = Integer.parseInt(args[++i]);
                 case "--union-default" -> unionDefault = true;
+                case "--java-reads" -> javaReads = true;
                 case "--heap" -> heap = true;
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--plan" -> plan = true;
@@ -94,6 +97,7 @@ public final class QueryProbe {
         if (nquads != null) dataset = readDump(nquads, unionGraph);
         if (dataset == null) throw new IllegalArgumentException("give --tdb2 DIR, --data DIR or --nquads FILE");
         DatasetGraph dsg = dataset;
+        if (javaReads) javaReads(dsg, unionDefault);
         if (coop) CoopQueryEngine.install(dsg);
         if (weighted) {
             long start = System.nanoTime();
@@ -140,6 +144,41 @@ public final class QueryProbe {
             System.out.printf(Locale.ROOT, "heap in use after a full collection: %.0f MiB%n",
                     java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
         }
+    }
+
+    /**
+     * Reads the default graph through the Java API, as the Linked Data pages, VoID and the catalogue read it (with
+     * {@code unionDefault}, TDB2's union graph, which those readers would get): every triple, every {@code rdf:type}
+     * triple, and the triples of the first 20,000 typed subjects one subject at a time. Prints the second of two rounds.
+     */
+    private static void javaReads(DatasetGraph dataset, boolean unionDefault) {
+        String report = null;
+        for (int round = 0; round < 2; round++) {
+            report = org.apache.jena.system.Txn.calculateRead(dataset, () -> {
+                Graph graph = unionDefault ? dataset.getUnionGraph() : dataset.getDefaultGraph();
+                long start = System.nanoTime();
+                long all = org.apache.jena.atlas.iterator.Iter.count(graph.find());
+                long typesStart = System.nanoTime();
+                List<org.apache.jena.graph.Node> subjects = new ArrayList<>();
+                long types = 0;
+                for (var it = graph.find(org.apache.jena.graph.Node.ANY, org.apache.jena.vocabulary.RDF.Nodes.type,
+                        org.apache.jena.graph.Node.ANY); it.hasNext(); types++) {
+                    org.apache.jena.graph.Node subject = it.next().getSubject();
+                    if (subjects.size() < 20_000) subjects.add(subject);
+                }
+                long subjectsStart = System.nanoTime();
+                long described = 0;
+                for (org.apache.jena.graph.Node subject : subjects) {
+                    described += org.apache.jena.atlas.iterator.Iter.count(graph.find(subject, org.apache.jena.graph.Node.ANY,
+                            org.apache.jena.graph.Node.ANY));
+                }
+                long end = System.nanoTime();
+                return String.format(Locale.ROOT, "java reads: all %d in %.2f s; rdf:type %d in %.2f s; subjects %d in %.2f s",
+                        all, (typesStart - start) / 1e9, types, (subjectsStart - typesStart) / 1e9, described,
+                        (end - subjectsStart) / 1e9);
+            });
+        }
+        System.out.println(report);
     }
 
     /** The TDB2 database of {@code dir}, with a node-id → node cache of {@code nodeCache} entries (null: TDB2's). */
