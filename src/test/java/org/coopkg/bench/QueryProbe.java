@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.mem2.GraphMem2Fast;
 import org.apache.jena.mem2.GraphMem2Roaring;
 import org.apache.jena.query.ARQ;
@@ -31,6 +33,7 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.params.StoreParamsBuilder;
 import org.apache.jena.tdb2.sys.DatabaseConnection;
+import org.apache.jena.vocabulary.RDF;
 import org.coopkg.core.CoopIris;
 import org.coopkg.derive.CoopLoader;
 import org.coopkg.derive.UnionIndexedDataset;
@@ -154,24 +157,20 @@ public final class QueryProbe {
     private static void javaReads(DatasetGraph dataset, boolean unionDefault) {
         String report = null;
         for (int round = 0; round < 2; round++) {
-            report = org.apache.jena.system.Txn.calculateRead(dataset, () -> {
+            report = Txn.calculateRead(dataset, () -> {
                 Graph graph = unionDefault ? dataset.getUnionGraph() : dataset.getDefaultGraph();
                 long start = System.nanoTime();
-                long all = org.apache.jena.atlas.iterator.Iter.count(graph.find());
+                long all = Iter.count(graph.find());
                 long typesStart = System.nanoTime();
-                List<org.apache.jena.graph.Node> subjects = new ArrayList<>();
+                List<Node> subjects = new ArrayList<>();
                 long types = 0;
-                for (var it = graph.find(org.apache.jena.graph.Node.ANY, org.apache.jena.vocabulary.RDF.Nodes.type,
-                        org.apache.jena.graph.Node.ANY); it.hasNext(); types++) {
-                    org.apache.jena.graph.Node subject = it.next().getSubject();
+                for (var it = graph.find(Node.ANY, RDF.Nodes.type, Node.ANY); it.hasNext(); types++) {
+                    Node subject = it.next().getSubject();
                     if (subjects.size() < 20_000) subjects.add(subject);
                 }
                 long subjectsStart = System.nanoTime();
                 long described = 0;
-                for (org.apache.jena.graph.Node subject : subjects) {
-                    described += org.apache.jena.atlas.iterator.Iter.count(graph.find(subject, org.apache.jena.graph.Node.ANY,
-                            org.apache.jena.graph.Node.ANY));
-                }
+                for (Node subject : subjects) described += Iter.count(graph.find(subject, Node.ANY, Node.ANY));
                 long end = System.nanoTime();
                 return String.format(Locale.ROOT, "java reads: all %d in %.2f s; rdf:type %d in %.2f s; subjects %d in %.2f s",
                         all, (typesStart - start) / 1e9, types, (subjectsStart - typesStart) / 1e9, described,

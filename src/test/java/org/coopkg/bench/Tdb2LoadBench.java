@@ -87,7 +87,7 @@ final class Tdb2LoadBench {
                         + "than tdbloader's parsing and bulk write; the gap at the default flags is compilation"
                         : "the work itself is slower too, not only its compilation"));
         // The last run's own account of its steps: the bulk load proper against the work tdbloader does not do.
-        List<String> account = Files.readAllLines(work.resolve("logs/load-coopkg.log")).stream()
+        List<String> account = Files.readAllLines(log("coopkg", "")).stream()
                 .filter(l -> l.contains("curated rows ->") || l.startsWith("loaded ") || l.contains("indexed ")).toList();
         lines.add("");
         lines.add("The last coop-kg load's own account (default flags): " + String.join(" / ", account.stream()
@@ -101,7 +101,7 @@ final class Tdb2LoadBench {
         Runs loader = new Runs();
         for (int i = 0; i <= runs; i++) {
             Path dbA = BenchmarkRunner.fresh(work.resolve("tdb2-coopkg"));
-            try (Jvm jvm = Jvm.start(timed, work.resolve("logs/load-coopkg" + logSuffix + ".log"), "-jar", coopJar.toString(),
+            try (Jvm jvm = Jvm.start(timed, log("coopkg", logSuffix), "-jar", coopJar.toString(),
                     "load", "--no-duplicate-check", "--data", data.toString(), "--tdb2", dbA.toString())) {
                 double s = jvm.await(Duration.ofMinutes(30));
                 if (i > 0) ours.add(jvm, quads, s);
@@ -109,7 +109,7 @@ final class Tdb2LoadBench {
                 BenchmarkRunner.log(fmt("run %d (%s): coopkg load --tdb2 %.2f s", i, String.join(" ", flags), s));
             }
             Path dbB = BenchmarkRunner.fresh(work.resolve("tdb2-tdbloader"));
-            try (Jvm jvm = Jvm.tdbloader(timed, work.resolve("logs/load-tdbloader" + logSuffix + ".log"), fusekiJar, dbB, dump)) {
+            try (Jvm jvm = Jvm.tdbloader(timed, log("tdbloader", logSuffix), fusekiJar, dbB, dump)) {
                 double s = jvm.await(Duration.ofMinutes(30));
                 if (i > 0) loader.add(jvm, quads, s);
                 loader.peakMib = Math.max(loader.peakMib, jvm.peakMib());
@@ -117,5 +117,10 @@ final class Tdb2LoadBench {
             }
         }
         return new Runs[] {ours, loader};
+    }
+
+    /** The log of one loader's loads with one set of flags (suffix "" for the benchmark's own). */
+    private Path log(String loader, String suffix) {
+        return work.resolve("logs/load-" + loader + suffix + ".log");
     }
 }
