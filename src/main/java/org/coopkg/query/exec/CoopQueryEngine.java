@@ -21,8 +21,8 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * coop-kg's query execution: ARQ's engine (TDB2's for a TDB2 database) with the rewrites of {@link CoopTransforms}
- * applied to its plan, and the compact SPARQL JSON writer
- * ({@link CompactJsonResults}). Every answer is ARQ's, row for row: the tests run the gallery and a set of
+ * applied to its plan, on TDB2 property paths walked over node ids ({@link NodeIdPathExecutor}), and the compact SPARQL
+ * JSON writer ({@link CompactJsonResults}). Every answer is ARQ's, row for row: the tests run the gallery and a set of
  * property-path and negation cases both ways.
  *
  * <p>{@link #install} puts the engine in one dataset's context (a query registry of its own), so that other datasets
@@ -113,10 +113,14 @@ public final class CoopQueryEngine {
         }
     }
 
-    /** TDB2's engine (quad form, TDB2's BGP matching over node ids) with coop-kg's rewrites last. */
+    /**
+     * TDB2's engine (quad form, TDB2's BGP matching over node ids) with coop-kg's rewrites last and property paths
+     * walked over node ids too.
+     */
     private static final class OnTdb2 extends QueryEngineTDB {
         OnTdb2(Query query, DatasetGraphTDB dataset, Binding input, Context context) {
             super(query, dataset, input, context);
+            QC.setFactory(this.context, NodeIdPathExecutor.FACTORY);
         }
 
         @Override
