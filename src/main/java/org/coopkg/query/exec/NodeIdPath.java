@@ -99,30 +99,30 @@ final class NodeIdPath {
      * subjects, or objects, of the path's first step, each once), or null where ARQ starts from every node of the graph.
      */
     Iterator<NodeId> startingSet() {
-        Collection<NodeId> starts = startingSet(path, true);
+        Set<NodeId> starts = startingSet(path, true);
         return starts == null ? null : starts.iterator();
     }
 
-    private Collection<NodeId> startingSet(Path step, boolean forward) {
-        if (step instanceof P_Link link) return ends(link.getNode(), forward);
+    private Set<NodeId> startingSet(Path step, boolean forward) {
+        if (step instanceof P_Link link) return subjectsOrObjects(link.getNode(), forward);
         if (step instanceof P_Inverse p) return startingSet(p.getSubPath(), !forward);
         if (step instanceof P_Seq p) return startingSet(p.getLeft(), forward);
         if (step instanceof P_Alt p) {
-            Collection<NodeId> left = startingSet(p.getLeft(), forward);
-            Collection<NodeId> right = left == null ? null : startingSet(p.getRight(), forward);
+            Set<NodeId> left = startingSet(p.getLeft(), forward);
+            Set<NodeId> right = left == null ? null : startingSet(p.getRight(), forward);
             if (right == null) return null;
             left.addAll(right);
             return left;
         }
         if (step instanceof P_OneOrMore1 p) {
-            if (p.getSubPath() instanceof P_Link link) return ends(link.getNode(), forward);
+            if (p.getSubPath() instanceof P_Link link) return subjectsOrObjects(link.getNode(), forward);
             if (p.getSubPath() instanceof P_Inverse inverse) return startingSet(inverse.getSubPath(), !forward);
         }
         return null;
     }
 
     /** The subjects (or objects) of a predicate's triples, each once, in the order of the index a find reads. */
-    private Collection<NodeId> ends(Node predicate, boolean subjects) {
+    private Set<NodeId> subjectsOrObjects(Node predicate, boolean subjects) {
         Set<NodeId> found = new LinkedHashSet<>();
         NodeId p = predicates.get(predicate);
         if (NodeId.isDoesNotExist(p)) return found;
