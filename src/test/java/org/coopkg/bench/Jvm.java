@@ -119,6 +119,23 @@ final class Jvm implements AutoCloseable {
         return Double.parseDouble(total.group(1));
     }
 
+    /**
+     * The garbage collector's pauses, from the lines {@code -Xlog:gc+cpu} makes the JVM print for each: [0] their CPU
+     * time (user and system, all GC threads), [1] their wall time; for a process started with that flag, after
+     * {@link #await}. The collector's concurrent work between pauses is not in these lines.
+     */
+    double[] gcPauseSeconds() throws IOException {
+        java.util.regex.Matcher pause = java.util.regex.Pattern.compile("\\[gc,cpu\\].*User=([0-9.]+)s Sys=([0-9.]+)s Real=([0-9.]+)s")
+                .matcher(Files.readString(log));
+        double cpu = 0;
+        double wall = 0;
+        while (pause.find()) {
+            cpu += Double.parseDouble(pause.group(1)) + Double.parseDouble(pause.group(2));
+            wall += Double.parseDouble(pause.group(3));
+        }
+        return new double[] {cpu, wall};
+    }
+
     /** CPU seconds (user and system, every thread) at the last sample before the process ended. */
     double cpuSeconds() {
         return cpuNanos / 1e9;

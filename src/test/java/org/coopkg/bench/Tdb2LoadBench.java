@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 final class Tdb2LoadBench {
     static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
     private static final String COMPILER_TIMES = "-XX:+CITime";
+    private static final String GC_PAUSE_TIMES = "-Xlog:gc+cpu";
 
     private final Path work;
     private final Path coopJar;
@@ -38,6 +39,8 @@ final class Tdb2LoadBench {
         final List<Double> cpu = new ArrayList<>();
         final List<Double> cores = new ArrayList<>();
         final List<Double> compilation = new ArrayList<>();
+        final List<Double> gcPauseCpu = new ArrayList<>();
+        final List<Double> gcPauseWall = new ArrayList<>();
         double peakMib;
 
         void add(Jvm jvm, long quads, double seconds) throws java.io.IOException {
@@ -45,6 +48,9 @@ final class Tdb2LoadBench {
             cpu.add(jvm.cpuSeconds());
             cores.add(jvm.cpuSeconds() / seconds);
             compilation.add(jvm.compilationSeconds());
+            double[] gc = jvm.gcPauseSeconds();
+            gcPauseCpu.add(gc[0]);
+            gcPauseWall.add(gc[1]);
         }
     }
 
@@ -56,10 +62,11 @@ final class Tdb2LoadBench {
         lines.add(fmt("Scale %d synthetic data, %,d quads; each load is a new JVM into an empty database, timed from process "
                 + "start to exit, the two loaders alternating. coop-kg: `coopkg load --data DIR --tdb2 DB` (CSV, mapping, "
                 + "materialisation, SHACL, TDB2's phased bulk loader, then the Lucene full-text index); baseline: "
-                + "`tdb2.tdbloader --loader=phased --loc DB` on the same quads as N-Quads. Both with `%s` and `%s` (the JIT "
-                + "compilers' time, reported at exit), then both again with `%s` added (the C1 compiler only). Peak "
-                + "resident memory: coop-kg %,.0f MiB, tdbloader %,.0f MiB.", scale, quads, String.join(" ", flags),
-                COMPILER_TIMES, C1_ONLY, standard[0].peakMib, standard[1].peakMib));
+                + "`tdb2.tdbloader --loader=phased --loc DB` on the same quads as N-Quads. Both with `%s`, `%s` (the JIT "
+                + "compilers' time, reported at exit) and `%s` (each garbage-collection pause's CPU and wall time), then "
+                + "both again with `%s` added (the C1 compiler only). Peak resident memory: coop-kg %,.0f MiB, tdbloader "
+                + "%,.0f MiB.", scale, quads, String.join(" ", flags), COMPILER_TIMES, GC_PAUSE_TIMES, C1_ONLY,
+                standard[0].peakMib, standard[1].peakMib));
         lines.add("");
         BenchmarkRunner.table(lines);
         BenchmarkRunner.row(lines, "TDB2 load rate (quads/s)", standard[0].rate, standard[1].rate, true, "≥ 1.0×", 1.0, "%,.0f");
@@ -67,6 +74,10 @@ final class Tdb2LoadBench {
                 false, "—", 0, "%.1f");
         BenchmarkRunner.row(lines, "of which the JIT compilers (s)", standard[0].compilation, standard[1].compilation,
                 false, "—", 0, "%.1f");
+        BenchmarkRunner.row(lines, "of which garbage-collection pauses (s)", standard[0].gcPauseCpu,
+                standard[1].gcPauseCpu, false, "—", 0, "%.1f");
+        BenchmarkRunner.row(lines, "wall time in garbage-collection pauses (s)", standard[0].gcPauseWall,
+                standard[1].gcPauseWall, false, "—", 0, "%.1f");
         BenchmarkRunner.row(lines, "cores busy on average (CPU time ÷ wall time)", standard[0].cores, standard[1].cores,
                 false, "—", 0, "%.2f");
         BenchmarkRunner.row(lines, "TDB2 load rate, both with the C1 compiler only (quads/s)", c1[0].rate, c1[1].rate,
@@ -106,6 +117,9 @@ final class Tdb2LoadBench {
                     + "compilers %.1f s against %.1f s). ", coopCpu, baseCpu, Stats.median(standard[0].compilation),
                     Stats.median(standard[1].compilation)));
         }
+        text.append(fmt("Its garbage collector's pauses take %.1f s of CPU against tdbloader's %.1f s, and stop it for %.1f s "
+                + "against %.1f s. ", Stats.median(standard[0].gcPauseCpu), Stats.median(standard[1].gcPauseCpu),
+                Stats.median(standard[0].gcPauseWall), Stats.median(standard[1].gcPauseWall)));
         if (coopCores < baseCores - 0.05) {
             text.append(fmt("It keeps %.2f cores busy on average against tdbloader's %.2f: the time it loses is in steps that "
                     + "leave a core idle (its own account below times them). ", coopCores, baseCores));
@@ -122,7 +136,7 @@ final class Tdb2LoadBench {
 
     /** {@code runs} loads of each after a warm-up of each, alternating; [0] coop-kg, [1] tdbloader; logs named with the suffix. */
     private Runs[] loads(List<String> flags, String logSuffix, long quads, Path data, Path dump) throws Exception {
-        List<String> timed = Stream.concat(flags.stream(), Stream.of(COMPILER_TIMES)).toList();
+        List<String> timed = Stream.concat(flags.stream(), Stream.of(COMPILER_TIMES, GC_PAUSE_TIMES)).toList();
         Runs ours = new Runs();
         Runs loader = new Runs();
         for (int i = 0; i <= runs; i++) {
