@@ -55,23 +55,21 @@ final class NodeIdPath {
 
     /** The walker of {@code path} over {@code triples} (a triple table), or null when ARQ must walk it. */
     static NodeIdPath of(Path path, NodeTupleTable triples, Context context) {
-        Map<Node, NodeId> predicates = new HashMap<>();
-        if (!collectPredicates(path, predicates)) return null;
+        Set<Node> links = new HashSet<>();
+        if (!collectPredicates(path, links)) return null;
         PropertyFunctionRegistry functions = PropertyFunctionRegistry.chooseRegistry(context);
-        for (Node p : predicates.keySet()) {
+        Map<Node, NodeId> predicates = new HashMap<>();
+        for (Node p : links) {
             if (functions != null && p.isURI() && functions.isRegistered(p.getURI())) return null;
+            predicates.put(p, triples.getNodeTable().getNodeIdForNode(p));
         }
-        predicates.replaceAll((p, none) -> triples.getNodeTable().getNodeIdForNode(p));
         return new NodeIdPath(path, triples, predicates);
     }
 
-    private static boolean collectPredicates(Path path, Map<Node, NodeId> predicates) {
-        if (path instanceof P_Link link) {
-            predicates.put(link.getNode(), NodeId.NodeDoesNotExist);
-            return true;
-        }
-        if (path instanceof P_ReverseLink link) {
-            predicates.put(link.getNode(), NodeId.NodeDoesNotExist);
+    private static boolean collectPredicates(Path path, Set<Node> predicates) {
+        Node link = path instanceof P_Link l ? l.getNode() : path instanceof P_ReverseLink r ? r.getNode() : null;
+        if (link != null) {
+            predicates.add(link);
             return true;
         }
         if (path instanceof P_Inverse p) return collectPredicates(p.getSubPath(), predicates);
@@ -167,19 +165,17 @@ final class NodeIdPath {
         while (matches.hasNext()) out.add(matches.next().get(end));
     }
 
-    /** ARQ collects {@code path?} into a hash set of nodes, the start added last, and lists that set. */
+    /**
+     * ARQ collects {@code path?} into a hash set of nodes, the start added last, and lists that set. A {@link HashSet}
+     * is the key set of a {@link HashMap}, so a map from the decoded nodes to their ids lists them in that order.
+     */
     private void zeroOrOne(Path step, NodeId node, boolean forward, Collection<NodeId> out) {
         List<NodeId> reached = new ArrayList<>();
         walk(step, node, forward, reached);
         reached.add(node);
-        Map<Node, NodeId> ids = new HashMap<>();
-        Set<Node> inArqsOrder = new HashSet<>();
-        for (NodeId id : reached) {
-            Node decoded = nodes.getNodeForNodeId(id);
-            ids.put(decoded, id);
-            inArqsOrder.add(decoded);
-        }
-        for (Node n : inArqsOrder) out.add(ids.get(n));
+        Map<Node, NodeId> inArqsOrder = new HashMap<>();
+        for (NodeId id : reached) inArqsOrder.putIfAbsent(nodes.getNodeForNodeId(id), id);
+        out.addAll(inArqsOrder.values());
     }
 
     private void depthFirst(Path step, NodeId node, boolean forward, Set<NodeId> visited, Collection<NodeId> out) {
