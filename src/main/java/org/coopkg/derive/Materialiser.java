@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -65,27 +67,49 @@ public final class Materialiser {
     /**
      * Returns the triples entailed by {@code data} under the ontology that {@code data} does not already
      * hold. {@code data} is not changed.
+     *
+     * <p>Only the triples a rule applies to are visited, read through the index of their predicate (and class), and
+     * the data is not copied: at scale most triples are labels and provenance no rule touches, and a copy of the
+     * whole graph would double a load's peak memory. The rules' joins look in the data and in what is inferred so
+     * far, which never overlap.
      */
     public Graph inferred(Graph data) {
-        Graph all = GraphFactory.createDefaultGraph();
-        data.find().forEachRemaining(all::add);
         Graph inferred = GraphFactory.createDefaultGraph();
         Deque<Triple> work = new ArrayDeque<>();
-        all.find().forEachRemaining(work::add);
-        while (!work.isEmpty()) {
-            Triple t = work.poll();
-            for (Triple entailed : entailedBy(t, all)) {
-                if (!all.contains(entailed)) {
-                    all.add(entailed);
-                    inferred.add(entailed);
-                    work.add(entailed);
+        for (Triple pattern : startingPatterns()) {
+            for (Iterator<Triple> starts = data.find(pattern); starts.hasNext(); ) {
+                work.add(starts.next());
+                while (!work.isEmpty()) {
+                    for (Triple entailed : entailedBy(work.poll(), data, inferred)) {
+                        if (!data.contains(entailed) && !inferred.contains(entailed)) {
+                            inferred.add(entailed);
+                            work.add(entailed);
+                        }
+                    }
                 }
             }
         }
         return inferred;
     }
 
-    private List<Triple> entailedBy(Triple t, Graph all) {
+    /** Patterns of the triples some rule applies to: typed with a class that has super-classes, or with a property a rule names. */
+    private List<Triple> startingPatterns() {
+        List<Triple> patterns = new ArrayList<>();
+        Node type = RDF.type.asNode();
+        superClasses.keySet().forEach(c -> patterns.add(Triple.create(Node.ANY, type, c)));
+        Set<Node> properties = new LinkedHashSet<>();
+        properties.addAll(superProperties.keySet());
+        properties.addAll(inverses.keySet());
+        properties.addAll(symmetric);
+        properties.addAll(transitive);
+        properties.addAll(chainsByFirst.keySet());
+        properties.addAll(chainsBySecond.keySet());
+        properties.remove(type);
+        properties.forEach(p -> patterns.add(Triple.create(Node.ANY, p, Node.ANY)));
+        return patterns;
+    }
+
+    private List<Triple> entailedBy(Triple t, Graph data, Graph inferred) {
         Node s = t.getSubject();
         Node p = t.getPredicate();
         Node o = t.getObject();
@@ -100,19 +124,24 @@ public final class Materialiser {
             inverses.getOrDefault(p, Set.of()).forEach(q -> out.add(Triple.create(o, q, s)));
             if (symmetric.contains(p)) out.add(Triple.create(o, p, s));
             if (transitive.contains(p)) {
-                all.find(Node.ANY, p, s).forEachRemaining(x -> out.add(Triple.create(x.getSubject(), p, o)));
-                all.find(o, p, Node.ANY).forEachRemaining(y -> out.add(Triple.create(s, p, y.getObject())));
+                find(data, inferred, Node.ANY, p, s).forEachRemaining(x -> out.add(Triple.create(x.getSubject(), p, o)));
+                find(data, inferred, o, p, Node.ANY).forEachRemaining(y -> out.add(Triple.create(s, p, y.getObject())));
             }
             for (Chain chain : chainsByFirst.getOrDefault(p, List.of())) {
-                all.find(o, chain.second(), Node.ANY)
+                find(data, inferred, o, chain.second(), Node.ANY)
                         .forEachRemaining(y -> out.add(Triple.create(s, chain.result(), y.getObject())));
             }
         }
         for (Chain chain : chainsBySecond.getOrDefault(p, List.of())) {
-            all.find(Node.ANY, chain.first(), s)
+            find(data, inferred, Node.ANY, chain.first(), s)
                     .forEachRemaining(x -> out.add(Triple.create(x.getSubject(), chain.result(), o)));
         }
         return out;
+    }
+
+    /** The matches in the data and in what is inferred so far (disjoint, so no match is given twice). */
+    private static Iterator<Triple> find(Graph data, Graph inferred, Node s, Node p, Node o) {
+        return Iter.concat(data.find(s, p, o), inferred.find(s, p, o));
     }
 
     private static void collect(Graph ontology, Node predicate, Map<Node, Set<Node>> map, boolean bothWays) {

@@ -91,6 +91,25 @@ class MaterialiserTest {
                 """);
     }
 
+    /** Both steps of the chain exist only as inferences, made from data triples of different properties. */
+    @Test
+    void inferencesMeetWhicheverIsMadeFirst() {
+        assertInferred("""
+                ex:hosts owl:inverseOf ex:hostedBy .
+                ex:leads rdfs:subPropertyOf ex:memberOf .
+                ex:affiliatedWith owl:propertyChainAxiom ( ex:memberOf ex:hostedBy ) .
+                ex:Lab rdfs:subClassOf ex:Unit .
+                """, """
+                ex:zhang ex:leads ex:lab .
+                ex:institute ex:hosts ex:lab .
+                ex:lab a ex:Lab .
+                ex:wang a ex:Person ; ex:name "Wang" .
+                """, """
+                ex:zhang ex:memberOf ex:lab ; ex:affiliatedWith ex:institute .
+                ex:lab ex:hostedBy ex:institute ; a ex:Unit .
+                """);
+    }
+
     @Test
     void symmetricPropertiesAndLiteralsAreHandled() {
         assertInferred("""
