@@ -62,7 +62,7 @@ public final class CoopLoader {
         Node ontologyGraph = NodeFactory.createURI(iris.ontologyGraph());
         Node inferredGraph = NodeFactory.createURI(iris.inferredGraph());
         ontology.find().forEachRemaining(t -> quads.add(Quad.create(ontologyGraph, t)));
-        derived.inferred().find().forEachRemaining(t -> quads.add(Quad.create(inferredGraph, t)));
+        derived.inferred().forEach(t -> quads.add(Quad.create(inferredGraph, t)));
         Map<String, String> prefixes = new LinkedHashMap<>(ontology.getPrefixMapping().getNsPrefixMap());
         prefixes.put(CoopIris.ENTITY_PREFIX, iris.entitySpace());
         int rowCount = tables.values().stream().mapToInt(t -> t.rows().size()).sum();

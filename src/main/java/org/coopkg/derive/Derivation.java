@@ -3,6 +3,7 @@ package org.coopkg.derive;
 import java.util.List;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.shacl.Shapes;
 
 /**
@@ -21,8 +22,8 @@ public final class Derivation {
         this.shapes = new ShaclCheck(shapes);
     }
 
-    /** The derived graphs and violations, with the time each step took. */
-    public record Derived(Graph inferred, Graph union, List<Violation> violations, long materialiseMillis,
+    /** The inferred triples (also in the union), the union and its violations, with the time each step took. */
+    public record Derived(List<Triple> inferred, Graph union, List<Violation> violations, long materialiseMillis,
                           long validateMillis) {}
 
     /**
@@ -33,9 +34,8 @@ public final class Derivation {
      */
     public Derived derive(Graph curated) {
         long start = System.nanoTime();
-        Graph inferred = materialiser.inferred(curated);
+        List<Triple> inferred = materialiser.addEntailments(curated);
         ontology.find().forEachRemaining(curated::add);
-        inferred.find().forEachRemaining(curated::add);
         long materialised = System.nanoTime();
         List<Violation> violations = shapes.violations(curated);
         long validated = System.nanoTime();

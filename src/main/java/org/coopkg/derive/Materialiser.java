@@ -5,17 +5,14 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -65,31 +62,31 @@ public final class Materialiser {
     }
 
     /**
-     * Returns the triples entailed by {@code data} under the ontology that {@code data} does not already
-     * hold. {@code data} is not changed.
+     * Adds to {@code graph} the triples the ontology entails from it that it does not hold, and returns them in the
+     * order they were added.
      *
-     * <p>Only the triples a rule applies to are visited, read through the index of their predicate (and class), and
-     * the data is not copied: at scale most triples are labels and provenance no rule touches, and a copy of the
-     * whole graph would double a load's peak memory. The rules' joins look in the data and in what is inferred so
-     * far, which never overlap.
+     * <p>Only the triples a rule applies to are visited, found through the index of their predicate (and class): at
+     * scale most triples are labels and provenance that no rule touches. The inferences go straight into the graph
+     * the rules look up, which at load time is the union queries see, so nothing is copied or indexed twice.
      */
-    public Graph inferred(Graph data) {
-        Graph inferred = GraphFactory.createDefaultGraph();
+    public List<Triple> addEntailments(Graph graph) {
+        List<Triple> added = new ArrayList<>();
+        List<Triple> starts = new ArrayList<>();
+        startingPatterns().forEach(pattern -> graph.find(pattern).forEachRemaining(starts::add));
         Deque<Triple> work = new ArrayDeque<>();
-        for (Triple pattern : startingPatterns()) {
-            for (Iterator<Triple> starts = data.find(pattern); starts.hasNext(); ) {
-                work.add(starts.next());
-                while (!work.isEmpty()) {
-                    for (Triple entailed : entailedBy(work.poll(), data, inferred)) {
-                        if (!data.contains(entailed) && !inferred.contains(entailed)) {
-                            inferred.add(entailed);
-                            work.add(entailed);
-                        }
+        for (Triple start : starts) {
+            work.add(start);
+            while (!work.isEmpty()) {
+                for (Triple entailed : entailedBy(work.poll(), graph)) {
+                    if (!graph.contains(entailed)) {
+                        graph.add(entailed);
+                        added.add(entailed);
+                        work.add(entailed);
                     }
                 }
             }
         }
-        return inferred;
+        return added;
     }
 
     /** Patterns of the triples some rule applies to: typed with a class that has super-classes, or with a property a rule names. */
@@ -109,7 +106,8 @@ public final class Materialiser {
         return patterns;
     }
 
-    private List<Triple> entailedBy(Triple t, Graph data, Graph inferred) {
+    /** What one triple entails with what {@code graph} holds; collected before any is added, which a graph's iterators do not allow. */
+    private List<Triple> entailedBy(Triple t, Graph graph) {
         Node s = t.getSubject();
         Node p = t.getPredicate();
         Node o = t.getObject();
@@ -124,24 +122,19 @@ public final class Materialiser {
             inverses.getOrDefault(p, Set.of()).forEach(q -> out.add(Triple.create(o, q, s)));
             if (symmetric.contains(p)) out.add(Triple.create(o, p, s));
             if (transitive.contains(p)) {
-                find(data, inferred, Node.ANY, p, s).forEachRemaining(x -> out.add(Triple.create(x.getSubject(), p, o)));
-                find(data, inferred, o, p, Node.ANY).forEachRemaining(y -> out.add(Triple.create(s, p, y.getObject())));
+                graph.find(Node.ANY, p, s).forEachRemaining(x -> out.add(Triple.create(x.getSubject(), p, o)));
+                graph.find(o, p, Node.ANY).forEachRemaining(y -> out.add(Triple.create(s, p, y.getObject())));
             }
             for (Chain chain : chainsByFirst.getOrDefault(p, List.of())) {
-                find(data, inferred, o, chain.second(), Node.ANY)
+                graph.find(o, chain.second(), Node.ANY)
                         .forEachRemaining(y -> out.add(Triple.create(s, chain.result(), y.getObject())));
             }
         }
         for (Chain chain : chainsBySecond.getOrDefault(p, List.of())) {
-            find(data, inferred, Node.ANY, chain.first(), s)
+            graph.find(Node.ANY, chain.first(), s)
                     .forEachRemaining(x -> out.add(Triple.create(x.getSubject(), chain.result(), o)));
         }
         return out;
-    }
-
-    /** The matches in the data and in what is inferred so far (disjoint, so no match is given twice). */
-    private static Iterator<Triple> find(Graph data, Graph inferred, Node s, Node p, Node o) {
-        return Iter.concat(data.find(s, p, o), inferred.find(s, p, o));
     }
 
     private static void collect(Graph ontology, Node predicate, Map<Node, Set<Node>> map, boolean bothWays) {

@@ -17,6 +17,7 @@ import org.apache.jena.mem2.GraphMem2Roaring;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.Quad;
 import org.coopkg.core.CoopIris;
@@ -194,7 +195,9 @@ final class CuratedDataset extends DatasetGraphWrapper {
         }
         Derivation.Derived derived = derivation.derive(curated);
         replace(stored.getGraph(ontologyGraph), ontology);
-        replace(stored.getGraph(inferredGraph), derived.inferred());
+        Graph inferred = GraphFactory.createDefaultGraph();
+        derived.inferred().forEach(inferred::add);
+        replace(stored.getGraph(inferredGraph), inferred);
         replace(stored.getDefaultGraph(), derived.union());
         return derived.violations();
     }
