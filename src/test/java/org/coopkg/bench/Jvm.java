@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Java process started by the benchmark, with its output in a log file, and its peak resident memory (VmHWM) and
@@ -113,7 +115,7 @@ final class Jvm implements AutoCloseable {
      * started with that flag, after {@link #await}.
      */
     double compilationSeconds() throws IOException {
-        java.util.regex.Matcher total = java.util.regex.Pattern.compile("Total compilation time\\s*:\\s*([0-9.]+) s")
+        Matcher total = Pattern.compile("Total compilation time\\s*:\\s*([0-9.]+) s")
                 .matcher(Files.readString(log));
         if (!total.find()) throw new IOException("no compilation time in " + log + "; was the JVM started with -XX:+CITime?");
         return Double.parseDouble(total.group(1));
@@ -125,7 +127,7 @@ final class Jvm implements AutoCloseable {
      * {@link #await}. The collector's concurrent work between pauses is not in these lines.
      */
     double[] gcPauseSeconds() throws IOException {
-        java.util.regex.Matcher pause = java.util.regex.Pattern.compile("\\[gc,cpu\\].*User=([0-9.]+)s Sys=([0-9.]+)s Real=([0-9.]+)s")
+        Matcher pause = Pattern.compile("\\[gc,cpu\\].*User=([0-9.]+)s Sys=([0-9.]+)s Real=([0-9.]+)s")
                 .matcher(Files.readString(log));
         double cpu = 0;
         double wall = 0;
@@ -144,7 +146,7 @@ final class Jvm implements AutoCloseable {
     /** The heap in use after a full collection ({@code jcmd GC.run}, then {@code GC.heap_info}), in MiB. */
     double liveHeapMib() throws IOException, InterruptedException {
         jcmd("GC.run");
-        java.util.regex.Matcher used = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(jcmd("GC.heap_info"));
         if (!used.find()) throw new IOException("no heap figure from jcmd GC.heap_info for process " + process.pid());
         return Long.parseLong(used.group(1)) / 1024.0;
     }

@@ -117,9 +117,11 @@ final class Tdb2LoadBench {
                     + "compilers %.1f s against %.1f s). ", coopCpu, baseCpu, Stats.median(standard[0].compilation),
                     Stats.median(standard[1].compilation)));
         }
+        double coopGc = Stats.median(standard[0].gcPauseCpu);
+        double baseGc = Stats.median(standard[1].gcPauseCpu);
         text.append(fmt("Its garbage collector's pauses take %.1f s of CPU against tdbloader's %.1f s, and stop it for %.1f s "
-                + "against %.1f s. ", Stats.median(standard[0].gcPauseCpu), Stats.median(standard[1].gcPauseCpu),
-                Stats.median(standard[0].gcPauseWall), Stats.median(standard[1].gcPauseWall)));
+                + "against %.1f s. ", coopGc, baseGc, Stats.median(standard[0].gcPauseWall),
+                Stats.median(standard[1].gcPauseWall)));
         if (coopCores < baseCores - 0.05) {
             text.append(fmt("It keeps %.2f cores busy on average against tdbloader's %.2f: the time it loses is in steps that "
                     + "leave a core idle (its own account below times them). ", coopCores, baseCores));
@@ -130,6 +132,7 @@ final class Tdb2LoadBench {
         text.append(fmt("With both limited to C1, coop-kg's load runs at %.2f× tdbloader's rate: %s.", c1Ratio,
                 c1Ratio >= 1.0 ? "the work itself (mapping, materialising, validating and the bulk write) is not slower "
                         + "than tdbloader's parsing and bulk write, so at the default flags the gap is compilation"
+                        + (coopGc > 1.1 * baseGc ? " and the garbage collector's pauses" : "")
                         : "without C2 the work itself is slower too"));
         return text.toString();
     }
