@@ -52,6 +52,7 @@ public final class CoopLoader {
 
         Graph curated = new GraphMem2Roaring();
         quads.forEach(q -> curated.add(q.asTriple()));
+        phases.end("index the statements");
         Derivation.Derived derived = new Derivation(ontology, Ontology.shapes()).derive(curated);
         phases.add("materialise", derived.materialiseMillis());
         phases.add("validate (SHACL)", derived.validateMillis());

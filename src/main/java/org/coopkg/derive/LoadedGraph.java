@@ -62,8 +62,8 @@ public final class LoadedGraph {
     }
 
     /**
-     * Milliseconds each step of the load took, in order (read CSV, map to RDF, materialise, validate, then
-     * building whichever in-memory dataset has been asked for); empty for a dataset built elsewhere.
+     * Milliseconds each step of the load took, in order (read CSV, map to RDF, index the statements, materialise,
+     * validate, then building whichever in-memory dataset has been asked for); empty for a dataset built elsewhere.
      */
     public synchronized Map<String, Long> phaseMillis() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(phaseMillis));

@@ -14,12 +14,15 @@ import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.shacl.validation.VLib;
 
-/** Validates a graph against the SHACL shapes: what {@code ShaclValidator} reports, found in parallel. */
+/**
+ * Validates a graph against the SHACL shapes: what {@code ShaclValidator} reports, found in parallel and with
+ * {@link ShapeShortcuts}' faster constraints.
+ */
 final class ShaclCheck {
     private final Shapes shapes;
 
     ShaclCheck(Shapes shapes) {
-        this.shapes = shapes;
+        this.shapes = ShapeShortcuts.of(shapes);
     }
 
     /**
