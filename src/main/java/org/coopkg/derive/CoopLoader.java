@@ -46,13 +46,16 @@ public final class CoopLoader {
                     "there is no sources.csv in " + files.location() + "; every fact cites a row of it, so add it (columns id, type, title)"));
         }
         Graph ontology = Ontology.graph();
-        CuratedDataMapper mapper = new CuratedDataMapper(iris, ontology);
-        Set<Quad> quads = mapper.map(tables);
-        phases.end("map to RDF");
-
         Graph curated = new GraphMem2Roaring();
-        quads.forEach(q -> curated.add(q.asTriple()));
-        phases.end("index the statements");
+        CuratedDataMapper mapper;
+        Set<Quad> quads;
+        try (StatementIndexer indexer = new StatementIndexer(curated)) {
+            mapper = new CuratedDataMapper(iris, ontology, indexer);
+            quads = mapper.map(tables);
+            phases.end("map to RDF");
+            indexer.finish();
+            phases.end("index the statements");
+        }
         Derivation.Derived derived = new Derivation(ontology, Ontology.shapes()).derive(curated);
         phases.add("materialise", derived.materialiseMillis());
         phases.add("validate (SHACL)", derived.validateMillis());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.core.Quad;
@@ -23,7 +24,7 @@ import org.coopkg.core.DataException;
  */
 public final class CuratedDataMapper {
     private final List<DataError> errors = new ArrayList<>();
-    private final QuadSink sink = new QuadSink();
+    private final QuadSink sink;
     private final HeaderCheck headers = new HeaderCheck(errors);
     private final ReferenceIndex index;
     private final ContainmentCycles cycles;
@@ -33,6 +34,15 @@ public final class CuratedDataMapper {
     private boolean mapped;
 
     public CuratedDataMapper(CoopIris names, Graph ontology) {
+        this(names, ontology, quad -> {});
+    }
+
+    /**
+     * {@code eachNewQuad}: told of every distinct quad as it is made, before {@link #map} returns them all (and
+     * also when {@code map} then throws).
+     */
+    public CuratedDataMapper(CoopIris names, Graph ontology, Consumer<Quad> eachNewQuad) {
+        sink = new QuadSink(eachNewQuad);
         index = new ReferenceIndex(names, errors);
         cycles = new ContainmentCycles(index, errors);
         AssertionGraphs graphs = new AssertionGraphs(names, index, sink, errors);
