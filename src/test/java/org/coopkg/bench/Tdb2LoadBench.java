@@ -136,7 +136,7 @@ final class Tdb2LoadBench {
                 c1Ratio >= 1.0 ? "the work itself (mapping, materialising, validating and the bulk write) is not slower "
                         + "than tdbloader's parsing and bulk write, so at the default flags " + (faster ? "" : "the gap is ")
                         + "compilation" + (coopGc > 1.1 * baseGc ? " and the garbage collector's pauses" : "")
-                        + (faster ? " narrow its lead" : "")
+                        + (faster ? (coopGc > 1.1 * baseGc ? " narrow" : " narrows") + " its lead" : "")
                         : "without C2 the work itself is slower too"));
         return text.toString();
     }
