@@ -132,11 +132,12 @@ final class Tdb2LoadBench {
             text.append("Both loads keep the cores equally busy, so running coop-kg's steps side by side cannot shorten "
                     + "it; only less work can. ");
         }
+        boolean gcToo = coopGc > 1.1 * baseGc;
+        String causes = "compilation" + (gcToo ? " and the garbage collector's pauses" : "");
+        String atDefaultFlags = faster ? causes + (gcToo ? " narrow" : " narrows") + " its lead" : "the gap is " + causes;
         text.append(fmt("With both limited to C1, coop-kg's load runs at %.2f× tdbloader's rate: %s.", c1Ratio,
                 c1Ratio >= 1.0 ? "the work itself (mapping, materialising, validating and the bulk write) is not slower "
-                        + "than tdbloader's parsing and bulk write, so at the default flags " + (faster ? "" : "the gap is ")
-                        + "compilation" + (coopGc > 1.1 * baseGc ? " and the garbage collector's pauses" : "")
-                        + (faster ? (coopGc > 1.1 * baseGc ? " narrow" : " narrows") + " its lead" : "")
+                        + "than tdbloader's parsing and bulk write, so at the default flags " + atDefaultFlags
                         : "without C2 the work itself is slower too"));
         return text.toString();
     }
