@@ -1,5 +1,6 @@
 package org.coopkg.derive;
 
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -49,9 +50,7 @@ final class StatementIndexer implements Consumer<Quad>, AutoCloseable {
 
     /** The graph with every statement handed in, once the indexer has added the last. */
     Graph finish() {
-        Triple[] rest = new Triple[size];
-        System.arraycopy(batch, 0, rest, 0, size);
-        hand(rest);
+        hand(Arrays.copyOf(batch, size));
         end();
         try {
             indexing.join();
