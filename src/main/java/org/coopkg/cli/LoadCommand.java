@@ -117,10 +117,13 @@ public final class LoadCommand implements Callable<Integer>, Usage {
         err.printf("coop-kg: reading, validating and materialising the curated data...%n");
         err.flush();
         LoadedGraph graph = data.loader().load();
+        long checkStart = System.nanoTime();
         duplicates.check(graph, err);
-        err.printf("coop-kg: %d curated rows -> %,d quads (%,d in named graphs, %,d inferred triples), %.1f s elapsed (%s)%n",
+        String checked = duplicates.skip ? ""
+                : String.format(Locale.ROOT, ", check for duplicates %.1f s", (System.nanoTime() - checkStart) / 1e9);
+        err.printf("coop-kg: %d curated rows -> %,d quads (%,d in named graphs, %,d inferred triples), %.1f s elapsed (%s%s)%n",
                 graph.rows(), graph.quadCount(), graph.namedGraphQuads(), graph.inferredTriples(),
-                (System.nanoTime() - start) / 1e9, phases(graph));
+                (System.nanoTime() - start) / 1e9, phases(graph), checked);
         err.flush();
         Tdb2Load.Written written = new Tdb2Load(tdb2.dir, err).write(graph);
         stdout.printf("loaded %s (TDB2, %s): %,d quads (%,d in named graphs, the rest their union as the default "

@@ -89,7 +89,7 @@ class StoredDataTest {
         long quads = assertDoesNotThrow(() -> new CoopLoader(CuratedFiles.bundled(), CoopIris.DEFAULT_BASE).load().quadCount());
         assertTrue(load.out().contains(String.format(java.util.Locale.ROOT, "%,d quads", quads)), load.out());
         assertTrue(load.err().contains("curated rows"), "progress on stderr: " + load.err());
-        assertTrue(load.err().matches("(?s).*\\(read CSV [0-9.]+ s, map to RDF [0-9.]+ s, index the statements [0-9.]+ s, materialise [0-9.]+ s, validate \\(SHACL\\) [0-9.]+ s\\).*"),
+        assertTrue(load.err().matches("(?s).*\\(read CSV [0-9.]+ s, map to RDF [0-9.]+ s, index the statements [0-9.]+ s, materialise [0-9.]+ s, validate \\(SHACL\\) [0-9.]+ s, check for duplicates [0-9.]+ s\\).*"),
                 "time per step of the load: " + load.err());
         load.assertNoStackTrace();
         CommandRun both = CommandRun.of("load", "--tdb2", dir.resolve("x").toString(), "--out", dir.resolve("x.nq").toString());
