@@ -95,6 +95,7 @@ public final class DuplicateCheck {
      * entities on average, and hash sets of them took most of the check's time.
      */
     private static final class Vocabulary {
+        private static final int[] NO_WORDS = {};
         private final Catalogue catalogue;
         private final List<Entry> entities;
         /** Per entity, per name, its words' numbers. */
@@ -169,7 +170,7 @@ public final class DuplicateCheck {
             double labelWeight = Arrays.stream(labelWeights).sum();
             for (String word : telling(heaviest(catalogue, label))) {
                 for (String key : keys(word)) {
-                    for (int alike : wordsByKey.getOrDefault(key, new int[0])) {
+                    for (int alike : wordsByKey.getOrDefault(key, NO_WORDS)) {
                         if (wordReached[alike] == row) continue;
                         wordReached[alike] = row;
                         for (int e : entitiesByWord[alike]) {
@@ -192,7 +193,7 @@ public final class DuplicateCheck {
             for (int i = 0; i < label.size() && i < Long.SIZE; i++) {
                 long bit = 1L << i;
                 for (String key : keys(label.get(i))) {
-                    for (int word : wordsByKey.getOrDefault(key, new int[0])) {
+                    for (int word : wordsByKey.getOrDefault(key, NO_WORDS)) {
                         if (alikeness[word] == 0) marked.add(word);
                         alikeness[word] |= bit;
                     }

@@ -17,9 +17,10 @@ import org.coopkg.derive.LoadedGraph;
 /**
  * Writes loaded data into the TDB2 database of a folder, with its full-text index beside it: {@code coopkg load
  * --tdb2 DIR}. An empty database takes the bulk loader; one with data is replaced in one transaction, so that a
- * server reading it sees the old data or the new, and a killed reload leaves the old intact. The index is written
- * from the data in memory, on the other core, while TDB2 stores it, and moved into place; then the join statistics
- * ({@link JoinStatistics}) that TDB2 orders joins by, {@code stats.opt}, as {@code tdb2.xloader} writes them.
+ * server reading it sees the old data or the new, and a killed reload leaves the old intact. The index and the join
+ * statistics ({@link JoinStatistics}) that TDB2 orders joins by, {@code stats.opt}, as {@code tdb2.xloader} writes
+ * them, are made from the data in memory, on the other core, while TDB2 stores it; the index is then moved into place
+ * and the statistics written.
  */
 public final class Tdb2Load {
     /** What a load wrote. */
@@ -55,6 +56,9 @@ public final class Tdb2Load {
                     throw new UncheckedIOException("cannot write the full-text index " + indexPart + ": " + e.getMessage(), e);
                 }
             });
+            // After the index on its thread, not on a third: the bulk load keeps the two cores busy.
+            CompletableFuture<JoinStatistics> counting = indexing.thenApply(indexed ->
+                    Txn.calculateRead(graph.unionView(), () -> JoinStatistics.of(graph.unionView().getDefaultGraph())));
             long writeStart = System.nanoTime();
             boolean bulk = !TdbStore.hasData(tdb);
             long written;
@@ -63,24 +67,23 @@ public final class Tdb2Load {
                         : TdbStore.replace(tdb, graph.quads(), graph.prefixes(), progress);
             } catch (RuntimeException e) {
                 // Let the indexer end before the caller cleans up the folder it writes in.
-                indexing.exceptionally(failed -> 0L).join();
+                counting.exceptionally(failed -> null).join();
                 throw e;
             }
             double writeSeconds = Math.max(1e-9, (System.nanoTime() - writeStart) / 1e9);
             long indexed;
+            JoinStatistics statistics;
             try {
+                statistics = counting.join();
                 indexed = indexing.join();
             } catch (CompletionException e) {
                 if (e.getCause() instanceof UncheckedIOException io) throw new IOException(io.getMessage(), io.getCause());
                 throw e;
             }
             Files.move(indexPart, TdbStore.textIndexOf(dir));
-            long statsStart = System.nanoTime();
-            JoinStatistics statistics = Txn.calculateRead(graph.unionView(), () -> JoinStatistics.of(graph.unionView().getDefaultGraph()));
             statistics.write(TdbStore.statisticsOf(dir));
             if (progress != null) {
-                progress.printf("coop-kg: wrote the join statistics (%d patterns) in %.1f s%n", statistics.size(),
-                        (System.nanoTime() - statsStart) / 1e9);
+                progress.printf("coop-kg: wrote the join statistics (%d patterns)%n", statistics.size());
                 progress.flush();
             }
             if (progress != null) {
