@@ -67,21 +67,28 @@ public final class DuplicateCheck {
         return find(reconciler, entry -> byKind.get(entry.kind()).candidates(entry));
     }
 
-    /** Every likely duplicate, each row's label compared with the {@code candidates} of its entity. */
+    /**
+     * Every likely duplicate, each row's label compared with the {@code candidates} of its entity. The rows are
+     * matched in parallel ({@code candidates} must allow it), then paired in row order.
+     */
     static List<Duplicate> find(Reconciler reconciler, Function<Entry, Collection<Entry>> candidates) {
-        List<Duplicate> found = new ArrayList<>();
-        Set<Set<String>> pairs = new HashSet<>();
-        for (Entry entry : reconciler.catalogue().entries()) {
-            if (entry.location().isEmpty()) continue;
+        List<Entry> rows = reconciler.catalogue().entries().stream().filter(e -> e.location().isPresent()).toList();
+        List<Optional<Candidate>> matches = rows.parallelStream().map(entry -> {
             ReconcileQuery query = new ReconcileQuery(entry.label(), List.of(), 1, List.of(), Set.of(entry.kind()),
                     Optional.of(entry.iri()));
             List<Candidate> ranked = reconciler.reconcileAmong(query, candidates.apply(entry));
-            if (ranked.isEmpty() || !ranked.get(0).match()) continue;
-            Entry other = ranked.get(0).entry();
+            return ranked.isEmpty() || !ranked.get(0).match() ? Optional.<Candidate>empty() : Optional.of(ranked.get(0));
+        }).toList();
+        List<Duplicate> found = new ArrayList<>();
+        Set<Set<String>> pairs = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (matches.get(i).isEmpty()) continue;
+            Entry entry = rows.get(i);
+            Candidate match = matches.get(i).get();
+            Entry other = match.entry();
             if (!pairs.add(Set.of(entry.id(), other.id()))) continue;
             boolean later = other.location().isEmpty() || entry.location().get().compareTo(other.location().get()) > 0;
-            found.add(later ? new Duplicate(entry, other, ranked.get(0).score())
-                    : new Duplicate(other, entry, ranked.get(0).score()));
+            found.add(later ? new Duplicate(entry, other, match.score()) : new Duplicate(other, entry, match.score()));
         }
         found.sort(Comparator.comparing((Duplicate d) -> d.entry().location().orElseThrow()));
         return found;
@@ -91,8 +98,8 @@ public final class DuplicateCheck {
      * The words of one kind's names, to find the entities with a word alike one of a label's. Keys lead to words and
      * words to entities, not keys to entities: a word has tens of keys (prefixes and deletions), and at synthetic scale
      * 1000 the entities reached through every key of a label's words were 18 times as many as the distinct ones. Words
-     * and entities are numbered, and a row's candidates marked in arrays: at that scale a row reaches a hundred
-     * entities on average, and hash sets of them took most of the check's time.
+     * and entities are numbered, and a row's candidates marked in arrays, one set per thread ({@link Marks}): at that
+     * scale a row reaches a hundred entities on average, and hash sets of them took most of the check's time.
      */
     private static final class Vocabulary {
         private static final int[] NO_WORDS = {};
@@ -110,11 +117,7 @@ public final class DuplicateCheck {
         private final Map<String, int[]> wordsByKey = new HashMap<>();
         /** Each word → the entities with it as a telling word: where candidates are found. */
         private final int[][] entitiesByWord;
-        /** Per word, the label words it shares a key with (bit i: the label's word i), for the row being checked. */
-        private final long[] alikeness;
-        private final int[] wordReached;
-        private final int[] entityReached;
-        private int row;
+        private final ThreadLocal<Marks> marks;
 
         Vocabulary(Catalogue catalogue, List<Entry> entities) {
             this.catalogue = catalogue;
@@ -151,44 +154,43 @@ public final class DuplicateCheck {
             wordsOfKey.forEach((key, ofKey) -> wordsByKey.put(key, ofKey.stream().mapToInt(numbers::get).toArray()));
             this.weights = words.stream().mapToDouble(catalogue::weight).toArray();
             this.entitiesByWord = postings.stream().map(p -> p.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
-            this.alikeness = new long[words.size()];
-            this.wordReached = new int[words.size()];
-            this.entityReached = new int[entities.size()];
+            this.marks = ThreadLocal.withInitial(() -> new Marks(words.size(), entities.size()));
         }
 
         /** The entities whose names may score {@value #LEAST_SCORE_THAT_COUNTS} or more against the row's label. */
         Collection<Entry> candidates(Entry entry) {
-            row++;
+            Marks m = marks.get();
+            int row = ++m.row;
             List<String> label = NameForms.words(entry.label());
             Set<Entry> found = new LinkedHashSet<>();
             List<String> raw = NameForms.rawWords(entry.label());
             if (raw.size() == 1) found.addAll(catalogue.withAcronym(raw.get(0)));
             String joined = String.join("", label);
             found.addAll(byJoinedName.getOrDefault(joined, List.of()));
-            List<Integer> marked = markAlikeness(label);
+            List<Integer> marked = markAlikeness(label, m.alikeness);
             double[] labelWeights = label.stream().mapToDouble(catalogue::weight).toArray();
             double labelWeight = Arrays.stream(labelWeights).sum();
             for (String word : telling(heaviest(catalogue, label))) {
                 for (String key : keys(word)) {
                     for (int alike : wordsByKey.getOrDefault(key, NO_WORDS)) {
-                        if (wordReached[alike] == row) continue;
-                        wordReached[alike] = row;
+                        if (m.wordReached[alike] == row) continue;
+                        m.wordReached[alike] = row;
                         for (int e : entitiesByWord[alike]) {
-                            if (entityReached[e] == row) continue;
-                            entityReached[e] = row;
-                            if (label.size() > Long.SIZE || mayCount(e, labelWeights, labelWeight)) {
+                            if (m.entityReached[e] == row) continue;
+                            m.entityReached[e] = row;
+                            if (label.size() > Long.SIZE || mayCount(e, labelWeights, labelWeight, m.alikeness)) {
                                 found.add(entities.get(e));
                             }
                         }
                     }
                 }
             }
-            marked.forEach(word -> alikeness[word] = 0);
+            marked.forEach(word -> m.alikeness[word] = 0);
             return found;
         }
 
         /** Sets {@code alikeness} for the words that share a key with the label's; returns them, to clear them after. */
-        private List<Integer> markAlikeness(List<String> label) {
+        private List<Integer> markAlikeness(List<String> label, long[] alikeness) {
             List<Integer> marked = new ArrayList<>();
             for (int i = 0; i < label.size() && i < Long.SIZE; i++) {
                 long bit = 1L << i;
@@ -209,7 +211,7 @@ public final class DuplicateCheck {
          * of the name, plus that of the name's words that share one with the label, over both weights, bounds it (names
          * equal once joined, which score 0.97 whatever their words, are found by {@code byJoinedName}).
          */
-        private boolean mayCount(int e, double[] labelWeights, double labelWeight) {
+        private boolean mayCount(int e, double[] labelWeights, double labelWeight, long[] alikeness) {
             for (int[] name : names[e]) {
                 long paired = 0;
                 double nameWeight = 0;
@@ -228,6 +230,22 @@ public final class DuplicateCheck {
                 if (total > 0 && 100 * pairable / total >= LEAST_SCORE_THAT_COUNTS) return true;
             }
             return false;
+        }
+    }
+
+    /** One thread's marks while it checks rows: cleared by numbering the rows, not by filling the arrays. */
+    private static final class Marks {
+        /** Per word, the label words it shares a key with (bit i: the label's word i), for the row being checked. */
+        final long[] alikeness;
+        /** Per word and per entity, the last row that reached it. */
+        final int[] wordReached;
+        final int[] entityReached;
+        int row;
+
+        Marks(int words, int entities) {
+            this.alikeness = new long[words];
+            this.wordReached = new int[words];
+            this.entityReached = new int[entities];
         }
     }
 
