@@ -161,7 +161,7 @@ public final class DuplicateCheck {
         Collection<Entry> candidates(Entry entry) {
             Marks m = marks.get();
             int row = ++m.row;
-            List<String> label = NameForms.words(entry.label());
+            List<String> label = catalogue.nameWords(entry).get(0); // the label is the first of its names
             Set<Entry> found = new LinkedHashSet<>();
             List<String> raw = NameForms.rawWords(entry.label());
             if (raw.size() == 1) found.addAll(catalogue.withAcronym(raw.get(0)));
