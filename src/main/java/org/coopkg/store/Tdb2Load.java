@@ -84,9 +84,6 @@ public final class Tdb2Load {
             statistics.write(TdbStore.statisticsOf(dir));
             if (progress != null) {
                 progress.printf("coop-kg: wrote the join statistics (%d patterns)%n", statistics.size());
-                progress.flush();
-            }
-            if (progress != null) {
                 progress.printf("coop-kg: indexed %,d labels, alternative labels and descriptions for full-text search, "
                         + "%.1f s elapsed%n", indexed, (System.nanoTime() - start) / 1e9);
                 progress.flush();

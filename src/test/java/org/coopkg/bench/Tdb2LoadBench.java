@@ -106,9 +106,7 @@ final class Tdb2LoadBench {
 
     /** One load as {@code coopkg load} runs by default, with the duplicate check; its wall time. */
     private double checkedLoad(List<String> flags, Path data) throws Exception {
-        Path db = BenchmarkRunner.fresh(work.resolve("tdb2-coopkg"));
-        try (Jvm jvm = Jvm.start(flags, log("coopkg", "-checked"), "-jar", coopJar.toString(), "load", "--data",
-                data.toString(), "--tdb2", db.toString())) {
+        try (Jvm jvm = coopLoad(flags, "-checked", data)) {
             double s = jvm.await(Duration.ofMinutes(30));
             BenchmarkRunner.log(fmt("coopkg load --tdb2 with the duplicate check %.2f s", s));
             return s;
@@ -172,9 +170,7 @@ final class Tdb2LoadBench {
         Runs ours = new Runs();
         Runs loader = new Runs();
         for (int i = 0; i <= runs; i++) {
-            Path dbA = BenchmarkRunner.fresh(work.resolve("tdb2-coopkg"));
-            try (Jvm jvm = Jvm.start(timed, log("coopkg", logSuffix), "-jar", coopJar.toString(),
-                    "load", "--no-duplicate-check", "--data", data.toString(), "--tdb2", dbA.toString())) {
+            try (Jvm jvm = coopLoad(timed, logSuffix, data, "--no-duplicate-check")) {
                 double s = jvm.await(Duration.ofMinutes(30));
                 if (i > 0) ours.add(jvm, quads, s);
                 ours.peakMib = Math.max(ours.peakMib, jvm.peakMib());
@@ -189,6 +185,15 @@ final class Tdb2LoadBench {
             }
         }
         return new Runs[] {ours, loader};
+    }
+
+    /** Starts {@code coopkg load} of {@code data} into an empty database, with {@code options} before the others. */
+    private Jvm coopLoad(List<String> flags, String logSuffix, Path data, String... options) throws Exception {
+        Path db = BenchmarkRunner.fresh(work.resolve("tdb2-coopkg"));
+        List<String> args = new ArrayList<>(List.of("-jar", coopJar.toString(), "load"));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--data", data.toString(), "--tdb2", db.toString()));
+        return Jvm.start(flags, log("coopkg", logSuffix), args.toArray(String[]::new));
     }
 
     /** The log of one loader's loads with one set of flags (suffix "" for the benchmark's own). */
