@@ -106,9 +106,19 @@ final class NodeIdPathExecutor extends OpExecutorTDB2 {
     }
 
     private static Binding extend(NodeIdPath walker, Binding binding, Var var1, NodeId id1, Var var2, NodeId id2) {
-        BindingNodeId ids = binding instanceof BindingTDB tdb ? new BindingNodeId(tdb.getBindingId()) : new BindingNodeId(binding);
+        BindingNodeId ids = binding instanceof BindingTDB tdb ? new BindingNodeId(tdb.getBindingId()) : idsOf(binding, walker);
         ids.put(var1, id1);
         if (var2 != null) ids.put(var2, id2);
         return new BindingTDB(ids, walker.nodeTable());
+    }
+
+    /**
+     * A row that is not TDB2's own (made by {@code BIND} or a join outside TDB2) as ids: TDB2's next pattern reads
+     * bound variables from the ids only, so every value is copied, as TDB2 converts its own input rows.
+     */
+    private static BindingNodeId idsOf(Binding binding, NodeIdPath walker) {
+        BindingNodeId ids = new BindingNodeId(binding);
+        binding.forEach((var, value) -> ids.put(var, walker.nodeTable().getNodeIdForNode(value)));
+        return ids;
     }
 }
