@@ -9,7 +9,7 @@ import org.apache.jena.sparql.util.Context;
 
 /**
  * The rewrites coop-kg applies to ARQ's optimised plan, last: existence tests as batched joins
- * ({@link ExistenceJoins}) and {@code ORDER BY} with keys computed once ({@link KeyedOrder}, unless the context asks
+ * ({@link ExistenceJoins}), sequence steps evaluated once where they are small ({@link BuildOnceJoins}) and {@code ORDER BY} with keys computed once ({@link KeyedOrder}, unless the context asks
  * ARQ to spill large sorts to disk, which only ARQ's sort does).
  */
 final class CoopTransforms {
@@ -17,6 +17,7 @@ final class CoopTransforms {
 
     static Op apply(Op op, Context context) {
         Op rewritten = Transformer.transform(new ExistenceJoins(), op);
+        rewritten = Transformer.transform(new BuildOnceJoins(), rewritten);
         if (context.get(ARQ.spillToDiskThreshold) == null) rewritten = Transformer.transform(new KeyedOrders(), rewritten);
         return rewritten;
     }

@@ -96,6 +96,7 @@ class CoopQueryEngineTest {
         assertTrue(plan.contains("coopkg:order"), plan);
         assertFalse(plan.contains("notexists"), plan);
         assertTrue(plan(inMemory, sparql("05-foreign-scientists-in-china.rq")).contains("coopkg:antijoin"));
+        assertTrue(plan(tdb2, sparql("11-external-links-per-kind.rq")).contains("coopkg:hashjoin"));
     }
 
     @Test
