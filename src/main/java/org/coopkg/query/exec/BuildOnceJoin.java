@@ -6,16 +6,11 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.jena.atlas.io.IndentedWriter;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.OpVars;
-import org.apache.jena.sparql.algebra.OpVisitor;
-import org.apache.jena.sparql.algebra.Transform;
-import org.apache.jena.sparql.algebra.Transformer;
-import org.apache.jena.sparql.algebra.op.OpExt;
 import org.apache.jena.sparql.algebra.op.OpSequence;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.ExecutionContext;
@@ -25,8 +20,6 @@ import org.apache.jena.sparql.engine.iterator.QueryIter1;
 import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.engine.iterator.QueryIterRoot;
 import org.apache.jena.sparql.engine.main.QC;
-import org.apache.jena.sparql.serializer.SerializationContext;
-import org.apache.jena.sparql.util.NodeIsomorphismMap;
 import org.apache.jena.sparql.util.Symbol;
 import org.apache.jena.tdb2.TDB2;
 
@@ -52,7 +45,7 @@ import org.apache.jena.tdb2.TDB2;
  * can lower it: {@link #MIN_ROWS_SYMBOL}), and when the join is itself evaluated for each row of something outside
  * it (its input is then not the empty row, and the step would be read whole for each).
  */
-final class BuildOnceJoin extends OpExt {
+final class BuildOnceJoin extends RowsAndPatternOp {
     /** Rows of {@code left} read before the choice. */
     static final int LOOKAHEAD = 16_384;
     /** Under this many rows of {@code left}, ARQ's row-by-row evaluation costs less than reading the step whole. */
@@ -62,20 +55,11 @@ final class BuildOnceJoin extends OpExt {
     /** Set in a query's context to an {@code Integer} to change {@link #MIN_ROWS} (tests of small data). */
     static final Symbol MIN_ROWS_SYMBOL = Symbol.create("https://w3id.org/coop-kg/ontology#buildOnceJoinMinRows");
 
-    private final Op left;
-    private final Op pattern;
     private final boolean keepsOrderUnbound;
 
     BuildOnceJoin(Op left, Op pattern, boolean keepsOrderUnbound) {
-        super("coopkg:hashjoin");
-        this.left = left;
-        this.pattern = pattern;
+        super("coopkg:hashjoin", left, pattern);
         this.keepsOrderUnbound = keepsOrderUnbound;
-    }
-
-    /** The rows the step is joined to. */
-    Op left() {
-        return left;
     }
 
     @Override
@@ -101,33 +85,13 @@ final class BuildOnceJoin extends OpExt {
     }
 
     @Override
-    public Op apply(Transform transform, OpVisitor before, OpVisitor after) {
-        return new BuildOnceJoin(Transformer.transform(transform, left, before, after),
-                Transformer.transform(transform, pattern, before, after), keepsOrderUnbound);
+    protected RowsAndPatternOp over(Op left, Op pattern) {
+        return new BuildOnceJoin(left, pattern, keepsOrderUnbound);
     }
 
     @Override
-    public Op apply(Transform transform) {
-        return new BuildOnceJoin(Transformer.transform(transform, left), Transformer.transform(transform, pattern),
-                keepsOrderUnbound);
-    }
-
-    @Override
-    public void outputArgs(IndentedWriter out, SerializationContext sCxt) {
-        out.println();
-        left.output(out, sCxt);
-        pattern.output(out, sCxt);
-    }
-
-    @Override
-    public int hashCode() {
-        return left.hashCode() * 31 + pattern.hashCode();
-    }
-
-    @Override
-    public boolean equalTo(Op other, NodeIsomorphismMap labelMap) {
-        return other instanceof BuildOnceJoin o && left.equalTo(o.left, labelMap)
-                && pattern.equalTo(o.pattern, labelMap);
+    protected boolean sameSettings(RowsAndPatternOp other) {
+        return ((BuildOnceJoin) other).keepsOrderUnbound == keepsOrderUnbound;
     }
 
     /** The joined rows: after the choice, either the table's or ARQ's. */

@@ -8,14 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.jena.atlas.io.IndentedWriter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.OpVars;
-import org.apache.jena.sparql.algebra.OpVisitor;
-import org.apache.jena.sparql.algebra.Transform;
-import org.apache.jena.sparql.algebra.Transformer;
-import org.apache.jena.sparql.algebra.op.OpExt;
 import org.apache.jena.sparql.algebra.op.OpFilter;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.ExecutionContext;
@@ -28,8 +23,6 @@ import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.sparql.expr.E_Exists;
 import org.apache.jena.sparql.expr.E_NotExists;
-import org.apache.jena.sparql.serializer.SerializationContext;
-import org.apache.jena.sparql.util.NodeIsomorphismMap;
 
 /**
  * {@code FILTER NOT EXISTS { P }} (an anti-join) or {@code FILTER EXISTS { P }} (a semi-join) over the rows of
@@ -44,18 +37,14 @@ import org.apache.jena.sparql.util.NodeIsomorphismMap;
  * joins and unions) executing with many inputs is executing with each input in turn: the output for an input is
  * the same, and only the variables of {@code P} reach it. Rows keep their order.
  */
-final class ExistenceJoin extends OpExt {
+final class ExistenceJoin extends RowsAndPatternOp {
     /** Rows read ahead per evaluation of the pattern: enough to amortise it, few enough to stream. */
     static final int BATCH = 8192;
 
-    private final Op left;
-    private final Op pattern;
     private final boolean exists;
 
     ExistenceJoin(Op left, Op pattern, boolean exists) {
-        super(exists ? "coopkg:semijoin" : "coopkg:antijoin");
-        this.left = left;
-        this.pattern = pattern;
+        super(exists ? "coopkg:semijoin" : "coopkg:antijoin", left, pattern);
         this.exists = exists;
     }
 
@@ -71,32 +60,13 @@ final class ExistenceJoin extends OpExt {
     }
 
     @Override
-    public Op apply(Transform transform, OpVisitor before, OpVisitor after) {
-        return new ExistenceJoin(Transformer.transform(transform, left, before, after),
-                Transformer.transform(transform, pattern, before, after), exists);
+    protected RowsAndPatternOp over(Op left, Op pattern) {
+        return new ExistenceJoin(left, pattern, exists);
     }
 
     @Override
-    public Op apply(Transform transform) {
-        return new ExistenceJoin(Transformer.transform(transform, left), Transformer.transform(transform, pattern), exists);
-    }
-
-    @Override
-    public void outputArgs(IndentedWriter out, SerializationContext sCxt) {
-        out.println();
-        left.output(out, sCxt);
-        pattern.output(out, sCxt);
-    }
-
-    @Override
-    public int hashCode() {
-        return left.hashCode() * 31 + pattern.hashCode() + (exists ? 1 : 0);
-    }
-
-    @Override
-    public boolean equalTo(Op other, NodeIsomorphismMap labelMap) {
-        return other instanceof ExistenceJoin o && o.exists == exists && left.equalTo(o.left, labelMap)
-                && pattern.equalTo(o.pattern, labelMap);
+    protected boolean sameSettings(RowsAndPatternOp other) {
+        return ((ExistenceJoin) other).exists == exists;
     }
 
     /** The rows of the left side that have (or have not) a match. */
