@@ -55,11 +55,8 @@ final class BuildOnceJoin extends RowsAndPatternOp {
     /** Set in a query's context to an {@code Integer} to change {@link #MIN_ROWS} (tests of small data). */
     static final Symbol MIN_ROWS_SYMBOL = Symbol.create("https://w3id.org/coop-kg/ontology#buildOnceJoinMinRows");
 
-    private final boolean keepsOrderUnbound;
-
-    BuildOnceJoin(Op left, Op pattern, boolean keepsOrderUnbound) {
+    BuildOnceJoin(Op left, Op pattern) {
         super("coopkg:hashjoin", left, pattern);
-        this.keepsOrderUnbound = keepsOrderUnbound;
     }
 
     @Override
@@ -75,7 +72,7 @@ final class BuildOnceJoin extends RowsAndPatternOp {
         List<Var> keyVars = new ArrayList<>(OpVars.visibleVars(left));
         keyVars.retainAll(OpVars.visibleVars(pattern));
         // TDB2's union default graph is read from the named graphs' quads, in another order than a stored graph's.
-        boolean keepsOrder = keepsOrderUnbound && !execCxt.getContext().isTrue(TDB2.symUnionDefaultGraph);
+        boolean keepsOrder = BuildOnceJoins.keepsOrderUnbound(pattern) && !execCxt.getContext().isTrue(TDB2.symUnionDefaultGraph);
         return new Rows(rows, keyVars, keepsOrder, execCxt);
     }
 
@@ -86,12 +83,13 @@ final class BuildOnceJoin extends RowsAndPatternOp {
 
     @Override
     protected RowsAndPatternOp over(Op left, Op pattern) {
-        return new BuildOnceJoin(left, pattern, keepsOrderUnbound);
+        return new BuildOnceJoin(left, pattern);
     }
 
     @Override
     protected boolean sameSettings(RowsAndPatternOp other) {
-        return ((BuildOnceJoin) other).keepsOrderUnbound == keepsOrderUnbound;
+        // Nothing tells two apart but their sides: whether the step keeps its order is read from it.
+        return true;
     }
 
     /** The joined rows: after the choice, either the table's or ARQ's. */

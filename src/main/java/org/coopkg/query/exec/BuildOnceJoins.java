@@ -39,7 +39,7 @@ final class BuildOnceJoins extends TransformCopy {
         for (Op step : elements) {
             Op left = sequenceOf(joined, before);
             if (left != null && rowByRow(step, false)) {
-                joined = new BuildOnceJoin(left, step, keepsOrderUnbound(step));
+                joined = new BuildOnceJoin(left, step);
                 before.clear();
             } else {
                 before.add(step);
