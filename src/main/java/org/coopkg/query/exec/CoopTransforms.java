@@ -8,7 +8,8 @@ import org.apache.jena.sparql.algebra.op.OpOrder;
 import org.apache.jena.sparql.util.Context;
 
 /**
- * The rewrites coop-kg applies to ARQ's optimised plan, last: existence tests as batched joins
+ * The rewrites coop-kg applies to ARQ's optimised plan, last: groups over an optional part aggregated once per value
+ * of the shared variables ({@link GroupsOverOptionals}, first, as it reads ARQ's own operators), existence tests as batched joins
  * ({@link ExistenceJoins}), sequence steps evaluated once where they are small ({@link BuildOnceJoins}) and {@code ORDER BY} with keys computed once ({@link KeyedOrder}, unless the context asks
  * ARQ to spill large sorts to disk, which only ARQ's sort does).
  */
@@ -16,7 +17,8 @@ final class CoopTransforms {
     private CoopTransforms() {}
 
     static Op apply(Op op, Context context) {
-        Op rewritten = Transformer.transform(new ExistenceJoins(), op);
+        Op rewritten = Transformer.transform(new GroupsOverOptionals(), op);
+        rewritten = Transformer.transform(new ExistenceJoins(), rewritten);
         rewritten = Transformer.transform(new BuildOnceJoins(), rewritten);
         if (context.get(ARQ.spillToDiskThreshold) == null) rewritten = Transformer.transform(new KeyedOrders(), rewritten);
         return rewritten;

@@ -97,6 +97,7 @@ class CoopQueryEngineTest {
         assertFalse(plan.contains("notexists"), plan);
         assertTrue(plan(inMemory, sparql("05-foreign-scientists-in-china.rq")).contains("coopkg:antijoin"));
         assertTrue(plan(tdb2, sparql("11-external-links-per-kind.rq")).contains("coopkg:hashjoin"));
+        assertTrue(plan(tdb2, sparql("16-programme-governance.rq")).contains("coopkg:groupoveroptional"));
     }
 
     @Test
