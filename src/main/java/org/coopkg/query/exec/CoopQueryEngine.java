@@ -13,6 +13,7 @@ import org.apache.jena.sparql.engine.QueryEngineRegistry;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.sparql.engine.main.QueryEngineMain;
+import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.sparql.util.Symbol;
 import org.apache.jena.tdb2.solver.QueryEngineTDB;
@@ -23,7 +24,8 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * coop-kg's query execution: ARQ's engine (TDB2's for a TDB2 database) with the rewrites of {@link CoopTransforms}
  * applied to its plan, on TDB2 property paths walked over node ids ({@link NodeIdPathExecutor}), and the compact SPARQL
  * JSON writer ({@link CompactJsonResults}). Every answer is ARQ's, row for row: the tests run the gallery and a set of
- * property-path and negation cases both ways.
+ * property-path and negation cases both ways. Each query remembers its lookups of property functions
+ * ({@link RememberedPropertyFunctions}).
  *
  * <p>{@link #install} puts the engine in one dataset's context (a query registry of its own), so that other datasets
  * in the JVM keep ARQ's; a query sets {@link #ENABLED} false in its context to run on ARQ's engine.
@@ -85,6 +87,11 @@ public final class CoopQueryEngine {
         return context != null && context.isTrueOrUndef(ENABLED);
     }
 
+    /** The query's lookups of property functions remembered for the query ({@link RememberedPropertyFunctions}). */
+    private static void rememberPropertyFunctions(Context queryContext) {
+        PropertyFunctionRegistry.set(queryContext, new RememberedPropertyFunctions(PropertyFunctionRegistry.chooseRegistry(queryContext)));
+    }
+
     private static final class Factory implements QueryEngineFactory {
         @Override
         public boolean accept(Query query, DatasetGraph dataset, Context context) {
@@ -121,6 +128,7 @@ public final class CoopQueryEngine {
         OnTdb2(Query query, DatasetGraphTDB dataset, Binding input, Context context) {
             super(query, dataset, input, context);
             QC.setFactory(this.context, NodeIdPathExecutor.FACTORY);
+            rememberPropertyFunctions(this.context);
         }
 
         @Override
@@ -137,6 +145,7 @@ public final class CoopQueryEngine {
             super(query, dataset, input, context);
             // The engine's context is this query's own copy.
             QC.setFactory(this.context, QuadMatchingExecutor.FACTORY);
+            rememberPropertyFunctions(this.context);
         }
 
         @Override
