@@ -137,13 +137,13 @@ final class GroupOverOptional extends RowsAndPatternOp {
         // A HashMap, as ARQ's group keeps (commons-collections' list-valued hash map), so that the groups come out
         // in ARQ's order.
         Map<Binding, Binding> valuesByGroup = new HashMap<>();
-        Map<Binding, Binding> valuesByJoinValues = new HashMap<>();
+        Map<Object, Binding> valuesByJoinValues = new HashMap<>();
         OptionalSolutions solutions = conditional ? new Substituted(execCxt) : new ProbeTable(execCxt);
         while (rows.hasNext()) {
             Binding row = rows.nextBinding();
             Binding key = project(groupVars.getVars(), row);
             if (valuesByGroup.containsKey(key)) continue;
-            Binding values = valuesByJoinValues.computeIfAbsent(project(joinVars, row),
+            Binding values = valuesByJoinValues.computeIfAbsent(joinValues(row),
                     joinValues -> aggregate(solutions.joined(row), execCxt));
             valuesByGroup.put(key, values);
         }
@@ -152,13 +152,25 @@ final class GroupOverOptional extends RowsAndPatternOp {
         return groups.iterator();
     }
 
+    /** The row's values of the join variables: the value itself for one variable, a list for more. */
+    private Object joinValues(Binding row) {
+        if (joinVars.size() == 1) return row.get(joinVars.get(0));
+        List<Node> values = new ArrayList<>(joinVars.size());
+        for (Var var : joinVars) values.add(row.get(var));
+        return values;
+    }
+
     /** The aggregates over one row's joined rows, as a binding of the aggregate variables that have a value. */
-    private Binding aggregate(Iterator<Binding> joined, ExecutionContext execCxt) {
+    private Binding aggregate(QueryIterator joined, ExecutionContext execCxt) {
         List<Accumulator> accumulators = new ArrayList<>(aggregators.size());
         for (ExprAggregator aggregator : aggregators) accumulators.add(aggregator.getAggregator().createAccumulator());
-        while (joined.hasNext()) {
-            Binding row = joined.next();
-            for (Accumulator accumulator : accumulators) accumulator.accumulate(row, execCxt);
+        try {
+            while (joined.hasNext()) {
+                Binding row = joined.nextBinding();
+                for (Accumulator accumulator : accumulators) accumulator.accumulate(row, execCxt);
+            }
+        } finally {
+            joined.close();
         }
         BindingBuilder values = Binding.builder();
         for (int i = 0; i < aggregators.size(); i++) {
@@ -168,7 +180,7 @@ final class GroupOverOptional extends RowsAndPatternOp {
         return values.build();
     }
 
-    /** The row's values of the variables, as ARQ's group builds its keys (an unbound variable left out). */
+    /** The row's values of the group keys, as ARQ's group builds them (an unbound variable left out). */
     private static Binding project(List<Var> vars, Binding row) {
         BindingBuilder key = Binding.builder();
         for (Var var : vars) {
@@ -180,7 +192,7 @@ final class GroupOverOptional extends RowsAndPatternOp {
 
     /** A row joined with its optional solutions, or the row alone when it has none. */
     private interface OptionalSolutions {
-        Iterator<Binding> joined(Binding row);
+        QueryIterator joined(Binding row);
     }
 
     /**
@@ -190,24 +202,24 @@ final class GroupOverOptional extends RowsAndPatternOp {
      */
     private final class ProbeTable implements OptionalSolutions {
         private final ExecutionContext execCxt;
-        private Map<Binding, List<Binding>> solutionsByJoinValues;
+        private Map<Object, List<Binding>> solutionsByJoinValues;
 
         ProbeTable(ExecutionContext execCxt) {
             this.execCxt = execCxt;
         }
 
         @Override
-        public Iterator<Binding> joined(Binding row) {
+        public QueryIterator joined(Binding row) {
             if (solutionsByJoinValues == null) solutionsByJoinValues = read();
-            List<Binding> matches = solutionsByJoinValues.get(project(joinVars, row));
-            return matches == null ? List.of(row).iterator() : matches.iterator();
+            List<Binding> matches = solutionsByJoinValues.get(joinValues(row));
+            return QueryIterPlainWrapper.create(matches == null ? List.of(row).iterator() : matches.iterator(), execCxt);
         }
 
-        private Map<Binding, List<Binding>> read() {
-            Map<Binding, List<Binding>> table = new HashMap<>();
+        private Map<Object, List<Binding>> read() {
+            Map<Object, List<Binding>> table = new HashMap<>();
             QueryIterator all = QC.execute(pattern, QueryIterRoot.create(execCxt), execCxt);
             try {
-                all.forEachRemaining(solution -> table.computeIfAbsent(project(joinVars, solution), k -> new ArrayList<>()).add(solution));
+                all.forEachRemaining(solution -> table.computeIfAbsent(joinValues(solution), k -> new ArrayList<>()).add(solution));
             } finally {
                 all.close();
             }
@@ -224,15 +236,8 @@ final class GroupOverOptional extends RowsAndPatternOp {
         }
 
         @Override
-        public Iterator<Binding> joined(Binding row) {
-            QueryIterator joined = new QueryIterOptionalIndex(QueryIterSingleton.create(row, execCxt), pattern, execCxt);
-            List<Binding> all = new ArrayList<>();
-            try {
-                joined.forEachRemaining(all::add);
-            } finally {
-                joined.close();
-            }
-            return all.iterator();
+        public QueryIterator joined(Binding row) {
+            return new QueryIterOptionalIndex(QueryIterSingleton.create(row, execCxt), pattern, execCxt);
         }
     }
 }
