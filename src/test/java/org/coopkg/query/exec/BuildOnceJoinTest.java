@@ -7,21 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.jena.mem2.GraphMem2Roaring;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.op.OpUnion;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.sse.SSE;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.solver.BindingTDB;
-import org.coopkg.derive.UnionIndexedDataset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,16 +48,10 @@ class BuildOnceJoinTest {
             ttl.append(" .\n");
         }
         for (int w = 0; w < 5; w++) ttl.append(":w").append(w).append(" :name \"w").append(w).append("\" .\n");
-        tdb2 = DatabaseMgr.createDatasetGraph();
-        inMemory = DatasetGraphFactory.createTxnMem();
-        for (DatasetGraph d : List.of(tdb2, inMemory)) {
-            Txn.executeWrite(d, () -> RDFParser.fromString(ttl.toString(), Lang.TURTLE).parse(d));
-            CoopQueryEngine.install(d);
-        }
-        GraphMem2Roaring union = new GraphMem2Roaring();
-        Txn.executeRead(inMemory, () -> inMemory.getDefaultGraph().find().forEachRemaining(union::add));
-        readOnly = new UnionIndexedDataset(union);
-        CoopQueryEngine.install(readOnly);
+        EngineDatasets datasets = EngineDatasets.of(ttl.toString(), Lang.TURTLE);
+        tdb2 = datasets.tdb2();
+        inMemory = datasets.inMemory();
+        readOnly = datasets.readOnly();
     }
 
     static Stream<String> queries() {

@@ -8,18 +8,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import org.apache.jena.mem2.GraphMem2Roaring;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.mem.DatasetGraphInMemory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.solver.BindingTDB;
-import org.coopkg.derive.UnionIndexedDataset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,22 +51,10 @@ class EngineEdgeCasesTest {
             if (i % 3 == 0) trig.append(" ; :tag :t").append(i % 5);
             trig.append(" .\n");
         }
-        inMemory = DatasetGraphFactory.createTxnMem();
-        tdb2 = DatabaseMgr.createDatasetGraph();
-        // In memory, installing the engine also orders joins by the data's statistics, for ARQ's engine too: both sides
-        // of the comparison run with that order, whose effect on answers the gallery test compares with plain ARQ.
-        for (DatasetGraph d : List.of(inMemory, tdb2)) {
-            Txn.executeWrite(d, () -> RDFParser.fromString(trig.toString(), Lang.TRIG).parse(d));
-            CoopQueryEngine.install(d);
-        }
-        // As the loader builds it: the default graph holds the named graphs' triples too.
-        GraphMem2Roaring union = new GraphMem2Roaring();
-        readOnly = new UnionIndexedDataset(union);
-        Txn.executeRead(inMemory, () -> inMemory.find().forEachRemaining(quad -> {
-            union.add(quad.asTriple());
-            if (!quad.isDefaultGraph()) readOnly.add(quad);
-        }));
-        CoopQueryEngine.install(readOnly);
+        EngineDatasets datasets = EngineDatasets.of(trig.toString(), Lang.TRIG);
+        inMemory = datasets.inMemory();
+        tdb2 = datasets.tdb2();
+        readOnly = datasets.readOnly();
     }
 
     static Stream<String> cases() {

@@ -4,23 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.jena.mem2.GraphMem2Roaring;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.sse.SSE;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.DatabaseMgr;
-import org.coopkg.derive.UnionIndexedDataset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,16 +53,10 @@ class GroupOverOptionalTest {
         }
         for (int h = 0; h < 23; h++) ttl.append(":h").append(h).append(" :label \"H").append(h % 17).append("\" .\n");
         for (int r = 0; r < 4; r++) ttl.append(":r").append(r).append(" :label \"R").append(r).append("\" ; :rank ").append(r * 3 % 4).append(" .\n");
-        tdb2 = DatabaseMgr.createDatasetGraph();
-        inMemory = DatasetGraphFactory.createTxnMem();
-        for (DatasetGraph d : List.of(tdb2, inMemory)) {
-            Txn.executeWrite(d, () -> RDFParser.fromString(ttl.toString(), Lang.TURTLE).parse(d));
-            CoopQueryEngine.install(d);
-        }
-        GraphMem2Roaring union = new GraphMem2Roaring();
-        Txn.executeRead(inMemory, () -> inMemory.getDefaultGraph().find().forEachRemaining(union::add));
-        readOnly = new UnionIndexedDataset(union);
-        CoopQueryEngine.install(readOnly);
+        EngineDatasets datasets = EngineDatasets.of(ttl.toString(), Lang.TURTLE);
+        tdb2 = datasets.tdb2();
+        inMemory = datasets.inMemory();
+        readOnly = datasets.readOnly();
     }
 
     /** Queries the rewrite applies to: ARQ's hash left join (a BIND in the optional part) and its conditional. */
@@ -166,12 +152,12 @@ class GroupOverOptionalTest {
     private static void assertArqsRows(DatasetGraph dataset, String query) {
         String sparql = PREFIXES + query;
         Txn.executeRead(dataset, () -> {
-            List<Binding> arqs = rows(dataset, sparql, false);
+            List<Binding> arqs = CoopQueryEngineTest.rows(dataset, sparql, false);
             assertFalse(arqs.isEmpty(), "the query has rows: " + query);
             if (query.contains("RAND()")) {
-                assertEquals(arqs.size(), rows(dataset, sparql, true).size(), query);
+                assertEquals(arqs.size(), CoopQueryEngineTest.rows(dataset, sparql, true).size(), query);
             } else {
-                List<Binding> coops = rows(dataset, sparql, true);
+                List<Binding> coops = CoopQueryEngineTest.rows(dataset, sparql, true);
                 assertTrue(arqs.equals(coops), () -> query + "\nfirst different row: " + firstDifference(arqs, coops));
             }
         });
@@ -182,13 +168,5 @@ class GroupOverOptionalTest {
         while (i < arqs.size() && i < coops.size() && arqs.get(i).equals(coops.get(i))) i++;
         return "#" + i + " of " + arqs.size() + "/" + coops.size() + ": ARQ " + (i < arqs.size() ? arqs.get(i) : "none")
                 + ", coop-kg " + (i < coops.size() ? coops.get(i) : "none");
-    }
-
-    private static List<Binding> rows(DatasetGraph dataset, String sparql, boolean coop) {
-        List<Binding> rows = new ArrayList<>();
-        try (QueryExec exec = QueryExec.dataset(dataset).query(sparql).set(CoopQueryEngine.ENABLED, coop).build()) {
-            exec.select().forEachRemaining(b -> rows.add(BindingFactory.copy(b)));
-        }
-        return rows;
     }
 }
