@@ -29,9 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BuildOnceJoinTest {
     private static final String PREFIXES = "PREFIX : <http://example/> ";
-    private static DatasetGraph tdb2;
-    private static DatasetGraph inMemory;
-    private static DatasetGraph readOnly;
+    private static EngineDatasets data;
 
     @BeforeAll
     static void load() {
@@ -48,10 +46,7 @@ class BuildOnceJoinTest {
             ttl.append(" .\n");
         }
         for (int w = 0; w < 5; w++) ttl.append(":w").append(w).append(" :name \"w").append(w).append("\" .\n");
-        EngineDatasets datasets = EngineDatasets.of(ttl.toString(), Lang.TURTLE);
-        tdb2 = datasets.tdb2();
-        inMemory = datasets.inMemory();
-        readOnly = datasets.readOnly();
+        data = EngineDatasets.of(ttl.toString(), Lang.TURTLE);
     }
 
     static Stream<String> queries() {
@@ -78,25 +73,25 @@ class BuildOnceJoinTest {
     @ParameterizedTest
     @MethodSource("queries")
     void onTdb2(String query) {
-        assertArqsRows(tdb2, query);
+        assertArqsRows(data.tdb2(), query);
     }
 
     @ParameterizedTest
     @MethodSource("queries")
     void inMemory(String query) {
-        assertArqsRows(inMemory, query);
+        assertArqsRows(data.inMemory(), query);
     }
 
     @ParameterizedTest
     @MethodSource("queries")
     void inTheReadOnlyDataset(String query) {
-        assertArqsRows(readOnly, query);
+        assertArqsRows(data.readOnly(), query);
     }
 
     /** Every query above runs through the join. */
     @Test
     void thePlansJoinTheSteps() {
-        queries().forEach(q -> assertTrue(CoopQueryEngineTest.plan(tdb2, PREFIXES + q).contains("coopkg:hashjoin"), q));
+        queries().forEach(q -> assertTrue(CoopQueryEngineTest.plan(data.tdb2(), PREFIXES + q).contains("coopkg:hashjoin"), q));
     }
 
     /**
@@ -106,9 +101,9 @@ class BuildOnceJoinTest {
     @Test
     void theTableIsBuiltForManyRowsOnly() {
         String query = PREFIXES + "SELECT * { ?e :label ?l . { ?e :iso ?t } UNION { ?e :close ?t } }";
-        Txn.executeRead(tdb2, () -> {
+        Txn.executeRead(data.tdb2(), () -> {
             for (int minRows : new int[] {0, 100_000}) {
-                try (QueryExec exec = QueryExec.dataset(tdb2).query(query).set(BuildOnceJoin.MIN_ROWS_SYMBOL, minRows).build()) {
+                try (QueryExec exec = QueryExec.dataset(data.tdb2()).query(query).set(BuildOnceJoin.MIN_ROWS_SYMBOL, minRows).build()) {
                     assertEquals(minRows > 0, exec.select().next() instanceof BindingTDB, "least rows " + minRows);
                 }
             }

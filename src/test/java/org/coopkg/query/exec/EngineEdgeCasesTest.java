@@ -29,9 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EngineEdgeCasesTest {
     private static final String PREFIXES = "PREFIX : <http://example/> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> ";
-    private static DatasetGraph inMemory;
-    private static DatasetGraph tdb2;
-    private static DatasetGraph readOnly;
+    private static EngineDatasets data;
 
     @BeforeAll
     static void load() {
@@ -51,10 +49,7 @@ class EngineEdgeCasesTest {
             if (i % 3 == 0) trig.append(" ; :tag :t").append(i % 5);
             trig.append(" .\n");
         }
-        EngineDatasets datasets = EngineDatasets.of(trig.toString(), Lang.TRIG);
-        inMemory = datasets.inMemory();
-        tdb2 = datasets.tdb2();
-        readOnly = datasets.readOnly();
+        data = EngineDatasets.of(trig.toString(), Lang.TRIG);
     }
 
     static Stream<String> cases() {
@@ -176,17 +171,17 @@ class EngineEdgeCasesTest {
     @ParameterizedTest
     @MethodSource("paths")
     void pathsOnTdb2InArqsOrder(String query) {
-        Txn.executeRead(tdb2, () -> assertEquals(CoopQueryEngineTest.rows(tdb2, PREFIXES + query, false),
-                CoopQueryEngineTest.rows(tdb2, PREFIXES + query, true), query));
+        Txn.executeRead(data.tdb2(), () -> assertEquals(CoopQueryEngineTest.rows(data.tdb2(), PREFIXES + query, false),
+                CoopQueryEngineTest.rows(data.tdb2(), PREFIXES + query, true), query));
     }
 
     /** The path's rows carry node ids on coop-kg's engine: the walk over ids ran, not ARQ's. */
     @Test
     void pathsOnTdb2AreWalkedOverNodeIds() {
         String query = PREFIXES + "SELECT * { :a (:p|:q)+ ?y }";
-        Txn.executeRead(tdb2, () -> {
+        Txn.executeRead(data.tdb2(), () -> {
             for (boolean coop : new boolean[] {true, false}) {
-                try (QueryExec exec = QueryExec.dataset(tdb2).query(query).set(CoopQueryEngine.ENABLED, coop).build()) {
+                try (QueryExec exec = QueryExec.dataset(data.tdb2()).query(query).set(CoopQueryEngine.ENABLED, coop).build()) {
                     assertEquals(coop, exec.select().next() instanceof BindingTDB, coop ? "coop-kg's engine" : "ARQ's engine");
                 }
             }
@@ -196,19 +191,19 @@ class EngineEdgeCasesTest {
     @ParameterizedTest
     @MethodSource("cases")
     void inMemory(String query) {
-        CoopQueryEngineTest.assertSameAnswers(inMemory, PREFIXES + query);
+        CoopQueryEngineTest.assertSameAnswers(data.inMemory(), PREFIXES + query);
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void inTheReadOnlyDataset(String query) {
-        CoopQueryEngineTest.assertSameAnswers(readOnly, PREFIXES + query);
+        CoopQueryEngineTest.assertSameAnswers(data.readOnly(), PREFIXES + query);
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void onTdb2(String query) {
-        CoopQueryEngineTest.assertSameAnswers(tdb2, PREFIXES + query);
+        CoopQueryEngineTest.assertSameAnswers(data.tdb2(), PREFIXES + query);
     }
 
     /** In memory, GRAPH ?g over triple patterns asks the dataset for quads, not every named graph for triples. */
@@ -222,7 +217,7 @@ class EngineEdgeCasesTest {
                 return super.listGraphNodes();
             }
         };
-        Txn.executeWrite(counting, () -> Txn.executeRead(inMemory, () -> inMemory.find().forEachRemaining(counting::add)));
+        Txn.executeWrite(counting, () -> Txn.executeRead(data.inMemory(), () -> data.inMemory().find().forEachRemaining(counting::add)));
         CoopQueryEngine.install(counting);
         String query = PREFIXES + "SELECT * { ?a :p ?b GRAPH ?g { ?a :s ?b } }";
         List<?> ours = Txn.calculateRead(counting, () -> CoopQueryEngineTest.rows(counting, query, true));
@@ -236,11 +231,11 @@ class EngineEdgeCasesTest {
     @Test
     void testsArqMustKeepAreLeftToIt() {
         // An inner filter may see the row's other variables, and a sub-query with LIMIT is not per row.
-        String innerFilter = CoopQueryEngineTest.plan(tdb2, PREFIXES + "SELECT * { ?x :p ?y FILTER NOT EXISTS { ?x :p ?w FILTER(?w = ?y) } }");
+        String innerFilter = CoopQueryEngineTest.plan(data.tdb2(), PREFIXES + "SELECT * { ?x :p ?y FILTER NOT EXISTS { ?x :p ?w FILTER(?w = ?y) } }");
         assertTrue(innerFilter.contains("notexists") && !innerFilter.contains("coopkg:antijoin"), innerFilter);
-        String disjunction = CoopQueryEngineTest.plan(inMemory, PREFIXES + "SELECT ?i { ?i :val ?v FILTER (?v > 90 || NOT EXISTS { ?i :tag ?t }) }");
+        String disjunction = CoopQueryEngineTest.plan(data.inMemory(), PREFIXES + "SELECT ?i { ?i :val ?v FILTER (?v > 90 || NOT EXISTS { ?i :tag ?t }) }");
         assertTrue(!disjunction.contains("coopkg:antijoin"), disjunction);
-        String batched = CoopQueryEngineTest.plan(inMemory, PREFIXES + "SELECT ?i { ?i :val ?v FILTER NOT EXISTS { ?i :tag ?t } }");
+        String batched = CoopQueryEngineTest.plan(data.inMemory(), PREFIXES + "SELECT ?i { ?i :val ?v FILTER NOT EXISTS { ?i :tag ?t } }");
         assertTrue(batched.contains("coopkg:antijoin"), batched);
     }
 }

@@ -25,9 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GroupOverOptionalTest {
     private static final String PREFIXES = "PREFIX : <http://example/> ";
-    private static DatasetGraph tdb2;
-    private static DatasetGraph inMemory;
-    private static DatasetGraph readOnly;
+    private static EngineDatasets data;
 
     @BeforeAll
     static void load() {
@@ -53,10 +51,7 @@ class GroupOverOptionalTest {
         }
         for (int h = 0; h < 23; h++) ttl.append(":h").append(h).append(" :label \"H").append(h % 17).append("\" .\n");
         for (int r = 0; r < 4; r++) ttl.append(":r").append(r).append(" :label \"R").append(r).append("\" ; :rank ").append(r * 3 % 4).append(" .\n");
-        EngineDatasets datasets = EngineDatasets.of(ttl.toString(), Lang.TURTLE);
-        tdb2 = datasets.tdb2();
-        inMemory = datasets.inMemory();
-        readOnly = datasets.readOnly();
+        data = EngineDatasets.of(ttl.toString(), Lang.TURTLE);
     }
 
     /** Queries the rewrite applies to: ARQ's hash left join (a BIND in the optional part) and its conditional. */
@@ -117,28 +112,28 @@ class GroupOverOptionalTest {
     @ParameterizedTest
     @MethodSource({"rewritten", "leftToArq"})
     void onTdb2(String query) {
-        assertArqsRows(tdb2, query);
+        assertArqsRows(data.tdb2(), query);
     }
 
     @ParameterizedTest
     @MethodSource({"rewritten", "leftToArq"})
     void inMemory(String query) {
-        assertArqsRows(inMemory, query);
+        assertArqsRows(data.inMemory(), query);
     }
 
     @ParameterizedTest
     @MethodSource({"rewritten", "leftToArq"})
     void inTheReadOnlyDataset(String query) {
-        assertArqsRows(readOnly, query);
+        assertArqsRows(data.readOnly(), query);
     }
 
     @Test
     void theRewriteAppliesWhereItGivesArqsAnswer() {
-        rewritten().forEach(q -> assertTrue(CoopQueryEngineTest.plan(tdb2, PREFIXES + q).contains("coopkg:groupoveroptional"), q));
-        leftToArq().forEach(q -> assertFalse(CoopQueryEngineTest.plan(tdb2, PREFIXES + q).contains("coopkg:groupoveroptional"), q));
+        rewritten().forEach(q -> assertTrue(CoopQueryEngineTest.plan(data.tdb2(), PREFIXES + q).contains("coopkg:groupoveroptional"), q));
+        leftToArq().forEach(q -> assertFalse(CoopQueryEngineTest.plan(data.tdb2(), PREFIXES + q).contains("coopkg:groupoveroptional"), q));
         // Both ways ARQ evaluates an optional part are covered.
-        assertTrue(rewritten().anyMatch(q -> CoopQueryEngineTest.plan(tdb2, PREFIXES + q).contains("groupoveroptional leftjoin")));
-        assertTrue(rewritten().anyMatch(q -> CoopQueryEngineTest.plan(tdb2, PREFIXES + q).contains("groupoveroptional conditional")));
+        assertTrue(rewritten().anyMatch(q -> CoopQueryEngineTest.plan(data.tdb2(), PREFIXES + q).contains("groupoveroptional leftjoin")));
+        assertTrue(rewritten().anyMatch(q -> CoopQueryEngineTest.plan(data.tdb2(), PREFIXES + q).contains("groupoveroptional conditional")));
     }
 
     @Test
