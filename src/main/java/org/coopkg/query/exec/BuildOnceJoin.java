@@ -16,7 +16,6 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.iterator.QueryIter1;
 import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.engine.iterator.QueryIterRoot;
 import org.apache.jena.sparql.engine.main.QC;
@@ -93,11 +92,9 @@ final class BuildOnceJoin extends RowsAndPatternOp {
     }
 
     /** The joined rows: after the choice, either the table's or ARQ's. */
-    private final class Rows extends QueryIter1 {
+    private final class Rows extends RowsInChunks {
         private final List<Var> keyVars;
         private final boolean keepsOrder;
-        private Iterator<Binding> out;
-        private QueryIterator running;
 
         Rows(QueryIterator rows, List<Var> keyVars, boolean keepsOrder, ExecutionContext execCxt) {
             super(rows, execCxt);
@@ -105,18 +102,9 @@ final class BuildOnceJoin extends RowsAndPatternOp {
             this.keepsOrder = keepsOrder;
         }
 
+        /** All the rows, once the choice is made: it reads the input to its end. */
         @Override
-        protected boolean hasNextBinding() {
-            if (out == null) out = choose();
-            return out.hasNext();
-        }
-
-        @Override
-        protected Binding moveToNextBinding() {
-            return out.next();
-        }
-
-        private Iterator<Binding> choose() {
+        protected Iterator<Binding> nextChunk() {
             List<Binding> readAhead = new ArrayList<>();
             while (readAhead.size() < LOOKAHEAD && getInput().hasNext()) readAhead.add(getInput().next());
             Integer minRows = getExecContext().getContext().get(MIN_ROWS_SYMBOL);
@@ -131,19 +119,6 @@ final class BuildOnceJoin extends RowsAndPatternOp {
                 return arqs;
             }
             return Iter.flatMap(rows, row -> table.join(row, getExecContext()));
-        }
-
-        @Override
-        protected void requestSubCancel() {
-            QueryIterator r = running;
-            if (r != null) r.cancel();
-        }
-
-        @Override
-        protected void closeSubIterator() {
-            QueryIterator r = running;
-            if (r != null) r.close();
-            out = Collections.emptyIterator();
         }
     }
 

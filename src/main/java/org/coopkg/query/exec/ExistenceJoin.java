@@ -18,7 +18,6 @@ import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
-import org.apache.jena.sparql.engine.iterator.QueryIter1;
 import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.sparql.expr.E_Exists;
@@ -70,12 +69,10 @@ final class ExistenceJoin extends RowsAndPatternOp {
     }
 
     /** The rows of the left side that have (or have not) a match. */
-    private static final class Rows extends QueryIter1 {
+    private static final class Rows extends RowsInChunks {
         private final Op pattern;
         private final List<Var> patternVars;
         private final boolean exists;
-        private Iterator<Binding> kept = java.util.Collections.emptyIterator();
-        private QueryIterator running;
 
         Rows(QueryIterator left, Op pattern, List<Var> patternVars, boolean exists, ExecutionContext execCxt) {
             super(left, execCxt);
@@ -85,20 +82,7 @@ final class ExistenceJoin extends RowsAndPatternOp {
         }
 
         @Override
-        protected boolean hasNextBinding() {
-            while (!kept.hasNext()) {
-                if (!getInput().hasNext()) return false;
-                kept = nextBatch();
-            }
-            return true;
-        }
-
-        @Override
-        protected Binding moveToNextBinding() {
-            return kept.next();
-        }
-
-        private Iterator<Binding> nextBatch() {
+        protected Iterator<Binding> nextChunk() {
             List<Binding> rows = new ArrayList<>();
             while (rows.size() < BATCH && getInput().hasNext()) rows.add(getInput().next());
             // The pattern's variables that a row binds are its input to the pattern. Rows that bind different sets of
@@ -151,17 +135,6 @@ final class ExistenceJoin extends RowsAndPatternOp {
                 running = null;
             }
             return found;
-        }
-
-        @Override
-        protected void requestSubCancel() {
-            QueryIterator r = running;
-            if (r != null) r.cancel();
-        }
-
-        @Override
-        protected void closeSubIterator() {
-            kept = java.util.Collections.emptyIterator();
         }
     }
 }
