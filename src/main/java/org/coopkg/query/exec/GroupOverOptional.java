@@ -36,7 +36,7 @@ import org.apache.jena.sparql.util.FmtUtils;
  * programme's agents with the people holding a post in each agent: {@code GROUP_CONCAT(DISTINCT ?person)} grouped by
  * programme and agent. ARQ joins every row with its optional solutions and feeds each joined row to the group's
  * accumulators, so an agent shared by a thousand programmes has its posts joined and aggregated a thousand times.
- * Here the optional solutions of each value of the shared variables ({@code joinVars}, all of them group keys) are
+ * Here the optional solutions of each value of the shared variables (all of them group keys) are
  * aggregated once, and every group with those values takes the result.
  *
  * <p>The answer is ARQ's, row for row and in ARQ's order ({@link GroupsOverOptionals} says when the rewrite applies):
@@ -51,15 +51,12 @@ final class GroupOverOptional extends RowsAndPatternOp {
     private final boolean conditional;
     private final VarExprList groupVars;
     private final List<ExprAggregator> aggregators;
-    private final List<Var> joinVars;
 
-    GroupOverOptional(Op left, Op optional, boolean conditional, VarExprList groupVars, List<ExprAggregator> aggregators,
-            List<Var> joinVars) {
+    GroupOverOptional(Op left, Op optional, boolean conditional, VarExprList groupVars, List<ExprAggregator> aggregators) {
         super("coopkg:groupoveroptional", left, optional);
         this.conditional = conditional;
         this.groupVars = groupVars;
         this.aggregators = aggregators;
-        this.joinVars = joinVars;
     }
 
     @Override
@@ -74,12 +71,13 @@ final class GroupOverOptional extends RowsAndPatternOp {
         // looked at.
         if (!input.isJoinIdentity()) return QC.execute(effectiveOp(), input, execCxt);
         QueryIterator rows = QC.execute(left, input, execCxt);
-        return new Groups(rows, execCxt);
+        // Read from the sides, so that a rewrite inside them cannot leave it stale.
+        return new Groups(rows, GroupsOverOptionals.sharedVars(left, pattern, conditional), execCxt);
     }
 
     @Override
     protected RowsAndPatternOp over(Op left, Op pattern) {
-        return new GroupOverOptional(left, pattern, conditional, groupVars, aggregators, joinVars);
+        return new GroupOverOptional(left, pattern, conditional, groupVars, aggregators);
     }
 
     @Override
@@ -110,11 +108,11 @@ final class GroupOverOptional extends RowsAndPatternOp {
     private final class Groups extends QueryIterPlainWrapper {
         private final QueryIterator rows;
 
-        Groups(QueryIterator rows, ExecutionContext execCxt) {
+        Groups(QueryIterator rows, List<Var> joinVars, ExecutionContext execCxt) {
             super(new IteratorDelayedInitialization<>() {
                 @Override
                 protected Iterator<Binding> initializeIterator() {
-                    return groups(rows, execCxt);
+                    return groups(rows, joinVars, execCxt);
                 }
             }, execCxt);
             this.rows = rows;
@@ -133,17 +131,17 @@ final class GroupOverOptional extends RowsAndPatternOp {
         }
     }
 
-    private Iterator<Binding> groups(QueryIterator rows, ExecutionContext execCxt) {
+    private Iterator<Binding> groups(QueryIterator rows, List<Var> joinVars, ExecutionContext execCxt) {
         // A HashMap, as ARQ's group keeps (commons-collections' list-valued hash map), so that the groups come out
         // in ARQ's order.
         Map<Binding, Binding> valuesByGroup = new HashMap<>();
         Map<Object, Binding> valuesByJoinValues = new HashMap<>();
-        OptionalSolutions solutions = conditional ? new Substituted(execCxt) : new ProbeTable(execCxt);
+        OptionalSolutions solutions = conditional ? new Substituted(execCxt) : new ProbeTable(joinVars, execCxt);
         while (rows.hasNext()) {
             Binding row = rows.nextBinding();
             Binding key = project(groupVars.getVars(), row);
             if (valuesByGroup.containsKey(key)) continue;
-            Binding values = valuesByJoinValues.computeIfAbsent(joinValues(row),
+            Binding values = valuesByJoinValues.computeIfAbsent(joinValues(joinVars, row),
                     joinValues -> aggregate(solutions.joined(row), execCxt));
             valuesByGroup.put(key, values);
         }
@@ -153,7 +151,7 @@ final class GroupOverOptional extends RowsAndPatternOp {
     }
 
     /** The row's values of the join variables: the value itself for one variable, a list for more. */
-    private Object joinValues(Binding row) {
+    private static Object joinValues(List<Var> joinVars, Binding row) {
         if (joinVars.size() == 1) return row.get(joinVars.get(0));
         List<Node> values = new ArrayList<>(joinVars.size());
         for (Var var : joinVars) values.add(row.get(var));
@@ -201,17 +199,19 @@ final class GroupOverOptional extends RowsAndPatternOp {
      * so its solution stands for the joined row.
      */
     private final class ProbeTable implements OptionalSolutions {
+        private final List<Var> joinVars;
         private final ExecutionContext execCxt;
         private Map<Object, List<Binding>> solutionsByJoinValues;
 
-        ProbeTable(ExecutionContext execCxt) {
+        ProbeTable(List<Var> joinVars, ExecutionContext execCxt) {
+            this.joinVars = joinVars;
             this.execCxt = execCxt;
         }
 
         @Override
         public QueryIterator joined(Binding row) {
             if (solutionsByJoinValues == null) solutionsByJoinValues = read();
-            List<Binding> matches = solutionsByJoinValues.get(joinValues(row));
+            List<Binding> matches = solutionsByJoinValues.get(joinValues(joinVars, row));
             return QueryIterPlainWrapper.create(matches == null ? List.of(row).iterator() : matches.iterator(), execCxt);
         }
 
@@ -219,7 +219,7 @@ final class GroupOverOptional extends RowsAndPatternOp {
             Map<Object, List<Binding>> table = new HashMap<>();
             QueryIterator all = QC.execute(pattern, QueryIterRoot.create(execCxt), execCxt);
             try {
-                all.forEachRemaining(solution -> table.computeIfAbsent(joinValues(solution), k -> new ArrayList<>()).add(solution));
+                all.forEachRemaining(solution -> table.computeIfAbsent(joinValues(joinVars, solution), k -> new ArrayList<>()).add(solution));
             } finally {
                 all.close();
             }

@@ -85,22 +85,17 @@ final class GroupsOverOptionals extends TransformCopy {
         } else {
             return super.transform(group, sub);
         }
-        List<Var> joinVars = applicable(group, left, optional, conditional);
-        if (joinVars == null) return super.transform(group, sub);
-        return new GroupOverOptional(left, optional, conditional, group.getGroupVars(), group.getAggregators(), joinVars);
+        if (applicable(group, left, optional, conditional) == null) return super.transform(group, sub);
+        return new GroupOverOptional(left, optional, conditional, group.getGroupVars(), group.getAggregators());
     }
 
     /** The shared variables, or null where the rewrite does not give ARQ's answer. */
-    static List<Var> applicable(OpGroup group, Op left, Op optional, boolean conditional) {
+    private static List<Var> applicable(OpGroup group, Op left, Op optional, boolean conditional) {
         List<Var> keys = group.getGroupVars().getVars();
         if (keys.isEmpty() || !group.getGroupVars().getExprs().isEmpty() || group.getAggregators().isEmpty()) return null;
-        Set<Var> leftVars = OpVars.visibleVars(left);
         Set<Var> optionalVars = OpVars.visibleVars(optional);
-        // The conditional substitutes the row's values for every variable the optional part mentions.
-        Set<Var> shared = new HashSet<>(conditional ? OpVars.mentionedVars(optional) : optionalVars);
-        shared.retainAll(leftVars);
-        List<Var> joinVars = new ArrayList<>(shared);
-        joinVars.sort((a, b) -> a.getVarName().compareTo(b.getVarName()));
+        List<Var> joinVars = sharedVars(left, optional, conditional);
+        Set<Var> shared = new HashSet<>(joinVars);
         if (!keys.containsAll(joinVars)) return null;
         for (Var key : keys) {
             if (optionalVars.contains(key) && !shared.contains(key)) return null;
@@ -118,6 +113,16 @@ final class GroupsOverOptionals extends TransformCopy {
         }
         if (new FreshValues().in(optional)) return null;
         return joinVars;
+    }
+
+    /** The variables the optional part shares with the rows it is joined to, in name order. */
+    static List<Var> sharedVars(Op left, Op optional, boolean conditional) {
+        // The conditional substitutes the row's values for every variable the optional part mentions.
+        Set<Var> shared = new HashSet<>(conditional ? OpVars.mentionedVars(optional) : OpVars.visibleVars(optional));
+        shared.retainAll(OpVars.visibleVars(left));
+        List<Var> vars = new ArrayList<>(shared);
+        vars.sort((a, b) -> a.getVarName().compareTo(b.getVarName()));
+        return vars;
     }
 
     /**
