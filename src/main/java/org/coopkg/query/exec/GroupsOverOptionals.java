@@ -85,34 +85,33 @@ final class GroupsOverOptionals extends TransformCopy {
         } else {
             return super.transform(group, sub);
         }
-        if (applicable(group, left, optional, conditional) == null) return super.transform(group, sub);
+        if (!applies(group, left, optional, conditional)) return super.transform(group, sub);
         return new GroupOverOptional(left, optional, conditional, group.getGroupVars(), group.getAggregators());
     }
 
-    /** The shared variables, or null where the rewrite does not give ARQ's answer. */
-    private static List<Var> applicable(OpGroup group, Op left, Op optional, boolean conditional) {
+    /** Whether the rewrite gives ARQ's answer. */
+    private static boolean applies(OpGroup group, Op left, Op optional, boolean conditional) {
         List<Var> keys = group.getGroupVars().getVars();
-        if (keys.isEmpty() || !group.getGroupVars().getExprs().isEmpty() || group.getAggregators().isEmpty()) return null;
+        if (keys.isEmpty() || !group.getGroupVars().getExprs().isEmpty() || group.getAggregators().isEmpty()) return false;
         Set<Var> optionalVars = OpVars.visibleVars(optional);
         List<Var> joinVars = sharedVars(left, optional, conditional);
         Set<Var> shared = new HashSet<>(joinVars);
-        if (!keys.containsAll(joinVars)) return null;
+        if (!keys.containsAll(joinVars)) return false;
         for (Var key : keys) {
-            if (optionalVars.contains(key) && !shared.contains(key)) return null;
+            if (optionalVars.contains(key) && !shared.contains(key)) return false;
         }
-        if (!alwaysBound(left).containsAll(joinVars)) return null;
-        if (!conditional && !alwaysBound(optional).containsAll(joinVars)) return null;
+        if (!alwaysBound(left).containsAll(joinVars)) return false;
+        if (!conditional && !alwaysBound(optional).containsAll(joinVars)) return false;
         Set<Var> readable = new HashSet<>(optionalVars);
         readable.addAll(shared);
         for (ExprAggregator aggregator : group.getAggregators()) {
             Aggregator agg = aggregator.getAggregator();
-            if (!SAME_WHEN_FED_AGAIN.contains(agg.getClass())) return null;
+            if (!SAME_WHEN_FED_AGAIN.contains(agg.getClass())) return false;
             for (Expr e : agg.getExprList()) {
-                if (!readable.containsAll(e.getVarsMentioned()) || new FreshValues().in(e)) return null;
+                if (!readable.containsAll(e.getVarsMentioned()) || new FreshValues().in(e)) return false;
             }
         }
-        if (new FreshValues().in(optional)) return null;
-        return joinVars;
+        return !new FreshValues().in(optional);
     }
 
     /** The variables the optional part shares with the rows it is joined to, in name order. */
